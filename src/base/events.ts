@@ -28,11 +28,18 @@ export interface NswToggleDetail {
   expanded: boolean;
 }
 
+/** The `exportable` menu ran an action (`svg`, `png` download or copying the `summary`). */
+export interface NswExportDetail {
+  format: 'svg' | 'png' | 'summary';
+  ok: boolean;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'nsw-load': CustomEvent<NswLoadDetail>;
     'nsw-error': CustomEvent<NswErrorDetail>;
     'nsw-select': CustomEvent<NswSelectDetail>;
     'nsw-toggle': CustomEvent<NswToggleDetail>;
+    'nsw-export': CustomEvent<NswExportDetail>;
   }
 }

@@ -6,11 +6,13 @@ import { errorText } from '../core/read.js';
 import { resolveLocale } from '../core/format.js';
 import { safeHref } from '../core/links.js';
 import { VERSION } from './define.js';
-import type { DataSourceKind, NswErrorDetail, NswLoadDetail, NswSelectDetail } from './events.js';
+import type { DataSourceKind, NswErrorDetail, NswExportDetail, NswLoadDetail, NswSelectDetail } from './events.js';
 import { ResizeController } from './resize-controller.js';
 import { type LoadResult, SourceLoader } from './source-loader.js';
 import { sharedStyles } from './shared-styles.js';
 import { renderDroppedNotice, renderErrorPanel, renderStaleNotice } from './templates.js';
+import { type PngOptions, elementToPNG, elementToSVG } from './export.js';
+import { type ExportAction, ExportMenu } from './export-menu.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -44,6 +46,9 @@ export abstract class NswElement<Model> extends LitElement {
 
   /** `light` (default), `dark`, or `auto` (follows `prefers-color-scheme`). */
   @property({ reflect: true }) theme: Theme = 'light';
+
+  /** Shows a small Export menu under the element: download SVG or PNG, copy the summary. */
+  @property({ type: Boolean, reflect: true }) exportable = false;
 
   /** The accepted, normalised data; `null` until data arrives or when it was rejected. */
   @state() protected model: Model | null = null;
@@ -249,7 +254,27 @@ export abstract class NswElement<Model> extends LitElement {
           : html`<div class="loading" role="status">${this.loading ? 'Loading…' : nothing}</div>`}
       </div>`;
     }
-    return html`${this.renderView(this.model)}`;
+    return html`${this.renderView(this.model)}${this.exportable ? this.exportMenu.render() : nothing}`;
+  }
+
+  private readonly exportMenu = new ExportMenu(
+    this,
+    () => this.localName,
+    (action: ExportAction, ok: boolean) => this.emit<NswExportDetail>('nsw-export', { format: action, ok }),
+  );
+
+  /**
+   * What the element shows as a standalone SVG document (a string): computed styles written as
+   * presentation attributes, no `var(--…)`, no external references. Empty string before data.
+   */
+  toSVG(): string {
+    if (!this.shadowRoot) return '';
+    return elementToSVG(this, this.model === null ? '' : this.summary);
+  }
+
+  /** What the element shows as a PNG `Blob` (painted with canvas 2D; works under a strict CSP). */
+  toPNG(options?: PngOptions): Promise<Blob> {
+    return elementToPNG(this, options);
   }
 
   /** The notices shown under the view: dropped parts and a stale refresh. Elements place it. */

@@ -231,8 +231,62 @@ export const sharedStyles = css`
     }
   }
 
+  /* The optional export menu (\`exportable\`), under the element. */
+  .export {
+    position: relative;
+    display: flex;
+    justify-content: flex-end;
+    margin-top: 4px;
+    font-family: var(--_font);
+    font-size: 12px;
+    line-height: 1.4;
+    direction: ltr;
+    color: var(--_text);
+  }
+  .export-toggle,
+  .export-menu [role='menuitem'] {
+    min-height: 24px;
+    padding: 2px 10px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  .export-menu {
+    position: absolute;
+    z-index: 1;
+    inset-inline-end: 0;
+    top: 100%;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin-top: 2px;
+    padding: 4px;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_bg);
+    box-shadow: var(--_shadow);
+  }
+  .export-menu [role='menuitem'] {
+    border-color: transparent;
+    text-align: start;
+    white-space: nowrap;
+  }
+  .export-menu [role='menuitem']:hover,
+  .export-menu [role='menuitem']:focus {
+    background: var(--_accent-soft);
+  }
   @media print {
-    :host {
+    .export {
+      display: none;
+    }
+  }
+
+  @media print {
+    /* :host([theme]) too, so a dark or auto theme also prints black on white. */
+    :host,
+    :host([theme]) {
       --_text: #000000;
       --_muted: #333333;
       --_bg: #ffffff;
@@ -240,6 +294,13 @@ export const sharedStyles = css`
       --_border: #999999;
       --_grid: #dddddd;
       --_shadow: none;
+      --_accent: var(--nsw-color-accent, #0b5cad);
+      --_accent-soft: var(--nsw-color-accent-soft, #dbeafe);
+      --_good: var(--nsw-color-good, #1a7f37);
+      --_bad: var(--nsw-color-bad, #cf222e);
+      --_warn: var(--nsw-color-warning, #9a6700);
+      --_neutral: var(--nsw-color-neutral, #59636e);
+      --_track: var(--nsw-color-track, #d1d9e0);
       break-inside: avoid;
     }
     .base {

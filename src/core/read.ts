@@ -120,6 +120,11 @@ export function readFormat(value: unknown, path: string, issues: Issue[]): Intl.
   const options: Record<string, unknown> = {};
   for (const key of FORMAT_KEYS) {
     const option = field(value, key);
+    // Intl would stringify an object to "[object Object]" in its own message: name the option instead.
+    if (option !== null && (typeof option === 'object' || typeof option === 'function')) {
+      issues.push({ path: joinPath(path, key), message: `expected text, a number or true/false, got ${describeValue(option)}; using the default format` });
+      return undefined;
+    }
     if (option !== undefined) options[key] = option;
   }
   try {

@@ -1,0 +1,137 @@
+/**
+ * Geometry for `<goal-progress>`: the progress bar (in percent of its width, so it needs no
+ * measured width) and the burn-up chart (in pixels). Pure: d3 computes, Lit renders.
+ */
+import { scaleLinear, scaleUtc } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatCompact, formatNumber } from '../core/format.js';
+import type { KeyResult } from './goal-data.js';
+import type { GoalStats } from './goal-math.js';
+import { trendAt } from './goal-math.js';
+import { formatGoalDate, formatGoalValue, paceAt } from './goal-text.js';
+
+/** Bar geometry as percentages of the bar's width. */
+export interface BarLayout {
+  /** Fill width in % (0 when progress ≤ 0; a fixed sliver is drawn anyway). */
+  fill: number;
+  /** Expected-pace marker position in %. */
+  pace: number;
+  /** Target (100 % progress) position in %; below 100 when the goal overshoots. */
+  target: number;
+  /** Progress beyond the target is drawn from `target` to `fill`. */
+  overshoot: boolean;
+}
+
+/**
+ * The bar's scale runs from 0 to max(1, progress, expected): 130 % progress compresses the target
+ * to 77 % of the width instead of overflowing the layout. Negative progress shows only the sliver.
+ */
+export function barLayout(progress: number, expected: number): BarLayout {
+  const max = Math.max(1, progress, expected);
+  const pct = (v: number) => Math.round((Math.max(0, Math.min(v, max)) / max) * 10000) / 100;
+  return { fill: pct(progress), pace: pct(expected), target: pct(1), overshoot: progress > 1 };
+}
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+  date: number;
+  value: number;
+  kind: 'actual' | 'forecast';
+  /** One line for the tooltip and the live region, e.g. "Nov 16, 2026: 12,400 (on pace: 12,100)". */
+  label: string;
+}
+
+export interface Tick {
+  position: number;
+  label: string;
+}
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  xTicks: Tick[];
+  yTicks: Tick[];
+  seriesPath: string | null;
+  pacePath: string;
+  forecastPath: string | null;
+  targetY: number;
+  /** "Today" (or "As of") line; `null` when `as` is outside the chart. */
+  asX: number | null;
+  deadlineX: number;
+  points: ChartPoint[];
+}
+
+const LINE = line<[number, number]>();
+
+export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width: number, locale: string): ChartLayout {
+  const height = width < 420 ? 200 : 260;
+  const inRange = goal.series.filter((p) => p.date >= goal.start && p.date <= as);
+  const xEnd = Math.max(goal.deadline, Math.min(as, goal.deadline + (goal.deadline - goal.start) * 0.25));
+  const values = [goal.baseline, goal.target, goal.value, ...inRange.map((p) => p.value)];
+  const trendStart = stats.trend ? trendAt(stats.trend, Math.max(goal.start, Math.min(as, goal.deadline))) : null;
+  if (stats.forecast !== null) values.push(stats.forecast);
+  if (trendStart !== null) values.push(trendStart);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    lo -= Math.abs(lo) * 0.1 || 1;
+    hi += Math.abs(hi) * 0.1 || 1;
+  }
+  const pad = (hi - lo) * 0.06;
+  const y = scaleLinear().domain([lo - pad, hi + pad]).nice(4);
+  const yTickValues = y.ticks(height < 220 ? 4 : 5);
+  const yLabels = yTickValues.map((v) => (goal.format?.style === 'percent' ? formatNumber(v, locale, { ...goal.format, maximumFractionDigits: 1 }) : formatCompact(v, locale, goal.format)));
+  const left = Math.min(72, Math.max(28, Math.max(...yLabels.map((l) => l.length)) * 7 + 10));
+  const plot = { left, right: width - 14, top: 14, bottom: height - 26 };
+  y.range([plot.bottom, plot.top]);
+  const x = scaleUtc().domain([goal.start, xEnd]).range([plot.left, plot.right]);
+  const xTickDates = x.ticks(width < 420 ? 3 : 6);
+  const xTicks = xTickDates.map((d) => ({ position: x(d), label: formatGoalDate(+d, locale, true) }));
+  const yTicks = yTickValues.map((v, i) => ({ position: y(v), label: yLabels[i] }));
+
+  const value = (v: number) => formatGoalValue(v, goal, locale);
+  const points: ChartPoint[] = inRange.map((p) => ({
+    x: x(p.date),
+    y: y(p.value),
+    date: p.date,
+    value: p.value,
+    kind: 'actual',
+    label: `${formatGoalDate(p.date, locale)}: ${value(p.value)} (on pace: ${value(paceAt(goal, p.date))})`,
+  }));
+  let forecastPath: string | null = null;
+  if (stats.trend && stats.forecast !== null && trendStart !== null && as < goal.deadline) {
+    const from = Math.max(goal.start, as);
+    forecastPath = LINE([
+      [x(from), y(trendStart)],
+      [x(goal.deadline), y(stats.forecast)],
+    ]);
+    points.push({
+      x: x(goal.deadline),
+      y: y(stats.forecast),
+      date: goal.deadline,
+      value: stats.forecast,
+      kind: 'forecast',
+      label: `${formatGoalDate(goal.deadline, locale)}: forecast ${value(stats.forecast)} (target ${value(goal.target)})`,
+    });
+  }
+  const actual = points.filter((p) => p.kind === 'actual');
+  return {
+    width,
+    height,
+    plot,
+    xTicks,
+    yTicks,
+    seriesPath: actual.length >= 2 ? LINE(actual.map((p) => [p.x, p.y])) : null,
+    pacePath: LINE([
+      [x(goal.start), y(goal.baseline)],
+      [x(goal.deadline), y(goal.target)],
+    ]) ?? '',
+    forecastPath,
+    targetY: y(goal.target),
+    asX: as >= goal.start && as <= xEnd ? x(as) : null,
+    deadlineX: x(goal.deadline),
+    points,
+  };
+}

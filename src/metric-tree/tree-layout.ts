@@ -1,0 +1,364 @@
+/**
+ * `<metric-tree>` geometry: text width estimates, node card sizes, a tidy tree layout for boxes of
+ * different sizes (d3-hierarchy's Reingold–Tilford `tree()` with `nodeSize([1, 1])` and a separation
+ * in pixels), link paths, culling to a visible rectangle and the transform that fits the tree into a
+ * view. Pure and DOM-free; every walk is iterative (d3-hierarchy's `hierarchy()`, `eachBefore` and
+ * `eachAfter`, which `tree()` uses, are loops too), so a 20,000-deep chain lays out fine.
+ */
+import { hierarchy, tree as d3tree, type HierarchyPointNode } from 'd3-hierarchy';
+import type { MetricTreeData } from './tree-data.js';
+
+export type Orientation = 'vertical' | 'horizontal';
+
+// ---------------------------------------------------------------------------------------------
+// Text width, from character counts (no canvas, no DOM: the same answer in tests and in any page).
+
+const NARROW = new Set([...'ijlI.,:;!|\'`()[]{}ft/\\ ']);
+const WIDE = new Set([...'mwMW@%']);
+
+/** Approximate width of one character in em, for a system sans-serif. */
+function charWidth(char: string): number {
+  const code = char.codePointAt(0)!;
+  if (code > 0xffff) return 1.15; // emoji and other astral characters
+  if ((code >= 0x1100 && code <= 0x11ff) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60)) return 1;
+  if (code >= 0x0300 && code <= 0x036f) return 0; // combining marks
+  if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfe0f) return 0;
+  if (NARROW.has(char)) return 0.3;
+  if (char === 'r') return 0.36;
+  if (WIDE.has(char)) return 0.86;
+  if (char >= '0' && char <= '9') return 0.57;
+  if (char === '▲' || char === '▼' || char === '▬' || char === '★' || char === '⚠') return 0.8;
+  if (char.toUpperCase() === char && char.toLowerCase() !== char) return 0.67;
+  return 0.54;
+}
+
+/**
+ * Estimated rendered width of `text` in px. Deliberately a little generous (the cards must never
+ * be too narrow for their text); bold text is ~7 % wider. Long strings are measured up to `limit` px.
+ */
+export function estimateTextWidth(text: string, fontSize: number, bold = false, limit = Infinity): number {
+  const factor = fontSize * (bold ? 1.07 : 1);
+  let width = 0;
+  for (const char of text) {
+    width += charWidth(char) * factor;
+    if (width > limit) break;
+  }
+  return width;
+}
+
+/** `text` cut to fit `maxWidth` px, with an ellipsis when cut. */
+export function truncateText(text: string, maxWidth: number, fontSize: number, bold = false): string {
+  if (estimateTextWidth(text, fontSize, bold, maxWidth + 1) <= maxWidth) return text;
+  const factor = fontSize * (bold ? 1.07 : 1);
+  const room = maxWidth - charWidth('…') * factor;
+  let width = 0;
+  let cut = '';
+  for (const char of text) {
+    const next = charWidth(char) * factor;
+    if (width + next > room) break;
+    width += next;
+    cut += char;
+  }
+  return `${cut.trimEnd()}…`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node cards.
+
+/** The texts a card shows; the element formats them (locale) and passes them in. */
+export interface CardText {
+  name: string;
+  value: string;
+  change: string;
+  kind?: string;
+  hasSparkline: boolean;
+  /** A ⚠ for a formula mismatch is drawn beside the name. */
+  flagged?: boolean;
+}
+
+export interface CardGeometry {
+  width: number;
+  height: number;
+  /** The name as shown (maybe truncated). */
+  name: string;
+  kind?: string;
+}
+
+export const CARD = {
+  minWidth: 148,
+  maxWidth: 248,
+  padding: 10,
+  nameSize: 13,
+  valueSize: 16,
+  changeSize: 12,
+  kindSize: 10.5,
+  heightPlain: 60,
+  heightSparkline: 82,
+} as const;
+
+/** Card size for its content: wide enough for name (+ tag) and value + change, within bounds. */
+export function measureCard(text: CardText): CardGeometry {
+  const pad = CARD.padding;
+  const kind = text.kind ? truncateText(text.kind, 80, CARD.kindSize) : undefined;
+  const kindWidth = kind ? estimateTextWidth(kind, CARD.kindSize) + 12 + 6 : 0;
+  const flagWidth = text.flagged ? 18 : 0;
+  const nameWidth = estimateTextWidth(text.name, CARD.nameSize, true, CARD.maxWidth);
+  const valueLine = estimateTextWidth(text.value, CARD.valueSize, true) + 8 + estimateTextWidth(text.change, CARD.changeSize);
+  const wanted = Math.max(nameWidth + kindWidth + flagWidth, valueLine) + 2 * pad;
+  const width = Math.ceil(Math.min(CARD.maxWidth, Math.max(CARD.minWidth, wanted)));
+  const name = truncateText(text.name, width - 2 * pad - kindWidth - flagWidth, CARD.nameSize, true);
+  return { width, height: text.hasSparkline ? CARD.heightSparkline : CARD.heightPlain, name, kind };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tidy layout.
+
+export interface LayoutOptions {
+  orientation: Orientation;
+  /** Gap between siblings, px. */
+  siblingGap?: number;
+  /** Gap between nodes of different parents at the same depth, px. */
+  cousinGap?: number;
+  /** Gap between levels, px (room for the toggle and the link label). */
+  levelGap?: number;
+}
+
+export interface LayoutNode {
+  id: string;
+  /** Top-left corner and size of the card, in layout px. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  depth: number;
+  parentId: string | null;
+  /** Position among its siblings (1-based) and their number: aria-posinset / aria-setsize. */
+  posinset: number;
+  setsize: number;
+  /** Shown children (0 when collapsed or a leaf). */
+  shownChildren: number;
+}
+
+export interface LayoutLink {
+  /** The child's id (a link is the child's link to its parent). */
+  id: string;
+  parentId: string;
+  d: string;
+  /** Midpoint of the curve (the "−" marker of a negative relation). */
+  mid: [number, number];
+  /** Where the label goes: beside the child end. */
+  label: [number, number];
+  bounds: Rect;
+}
+
+export interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface TreeLayout {
+  orientation: Orientation;
+  /** Shown nodes in pre-order (the order of Up/Down). */
+  nodes: LayoutNode[];
+  byId: Map<string, LayoutNode>;
+  links: LayoutLink[];
+  bounds: Rect;
+}
+
+interface Item {
+  id: string;
+  children: Item[] | null;
+}
+
+/**
+ * Lays out the shown part of the tree (a node's children are shown when `isExpanded(id)`), each
+ * node a box of `size(id)`. Boxes never overlap: along the breadth axis d3's tidy tree keeps
+ * neighbours at the same depth at least (half their sizes + gap) apart; along the depth axis each
+ * level starts below the tallest box of the level above.
+ */
+export function layoutTree(
+  data: MetricTreeData,
+  isExpanded: (id: string) => boolean,
+  size: (id: string) => { width: number; height: number },
+  options: LayoutOptions,
+): TreeLayout {
+  const vertical = options.orientation === 'vertical';
+  const siblingGap = options.siblingGap ?? 16;
+  const cousinGap = options.cousinGap ?? 32;
+  const levelGap = options.levelGap ?? (vertical ? 64 : 104);
+
+  // The shown tree as plain items, built iteratively.
+  const rootItem: Item = { id: data.rootId, children: null };
+  const stack: Item[] = [rootItem];
+  while (stack.length) {
+    const item = stack.pop()!;
+    const node = data.nodes.get(item.id)!;
+    if (node.childIds.length && isExpanded(item.id)) {
+      item.children = node.childIds.map((id) => ({ id, children: null }));
+      for (const child of item.children) stack.push(child);
+    }
+  }
+  const sizes = new Map<string, { width: number; height: number }>();
+  const sizeOf = (id: string) => {
+    let s = sizes.get(id);
+    if (!s) sizes.set(id, (s = size(id)));
+    return s;
+  };
+  const breadth = (id: string) => (vertical ? sizeOf(id).width : sizeOf(id).height);
+  const extent = (id: string) => (vertical ? sizeOf(id).height : sizeOf(id).width);
+
+  const root = hierarchy<Item>(rootItem, (d) => d.children);
+  const laidOut = d3tree<Item>()
+    .nodeSize([1, 1])
+    .separation((a, b) => (breadth(a.data.id) + breadth(b.data.id)) / 2 + (a.parent === b.parent ? siblingGap : cousinGap))(root);
+
+  // Depth axis: each level starts after the largest box of the previous level.
+  const levelExtent: number[] = [];
+  laidOut.each((n) => {
+    levelExtent[n.depth] = Math.max(levelExtent[n.depth] ?? 0, extent(n.data.id));
+  });
+  const levelStart: number[] = [0];
+  for (let i = 1; i < levelExtent.length; i++) levelStart[i] = levelStart[i - 1] + levelExtent[i - 1] + levelGap;
+
+  const nodes: LayoutNode[] = [];
+  const byId = new Map<string, LayoutNode>();
+  const bounds: Rect = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  laidOut.eachBefore((n: HierarchyPointNode<Item>) => {
+    const id = n.data.id;
+    const { width, height } = sizeOf(id);
+    const depthPos = levelStart[n.depth];
+    // Boxes are centred on the breadth coordinate and start where their level starts on the depth axis.
+    const x = vertical ? n.x - width / 2 : depthPos;
+    const y = vertical ? depthPos : n.x - height / 2;
+    const siblings = n.parent ? n.parent.children! : [n];
+    const node: LayoutNode = {
+      id,
+      x,
+      y,
+      width,
+      height,
+      depth: n.depth,
+      parentId: n.parent ? n.parent.data.id : null,
+      posinset: siblings.indexOf(n) + 1,
+      setsize: siblings.length,
+      shownChildren: n.children ? n.children.length : 0,
+    };
+    nodes.push(node);
+    byId.set(id, node);
+    bounds.x0 = Math.min(bounds.x0, x);
+    bounds.y0 = Math.min(bounds.y0, y);
+    bounds.x1 = Math.max(bounds.x1, x + width);
+    bounds.y1 = Math.max(bounds.y1, y + height);
+  });
+
+  const links: LayoutLink[] = [];
+  for (const node of nodes) {
+    if (node.parentId === null) continue;
+    links.push(linkGeometry(byId.get(node.parentId)!, node, vertical));
+  }
+  return { orientation: options.orientation, nodes, byId, links, bounds };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+/** A smooth S-curve from the parent's edge to the child's, with its midpoint and label anchor. */
+export function linkGeometry(parent: LayoutNode, child: LayoutNode, vertical: boolean): LayoutLink {
+  let x0: number, y0: number, x1: number, y1: number, d: string, label: [number, number];
+  if (vertical) {
+    x0 = parent.x + parent.width / 2;
+    y0 = parent.y + parent.height;
+    x1 = child.x + child.width / 2;
+    y1 = child.y;
+    const ym = (y0 + y1) / 2;
+    d = `M${round(x0)},${round(y0)}C${round(x0)},${round(ym)} ${round(x1)},${round(ym)} ${round(x1)},${round(y1)}`;
+    label = [x1, y1 - 7];
+  } else {
+    x0 = parent.x + parent.width;
+    y0 = parent.y + parent.height / 2;
+    x1 = child.x;
+    y1 = child.y + child.height / 2;
+    const xm = (x0 + x1) / 2;
+    d = `M${round(x0)},${round(y0)}C${round(xm)},${round(y0)} ${round(xm)},${round(y1)} ${round(x1)},${round(y1)}`;
+    label = [x1 - 6, y1 - 6];
+  }
+  return {
+    id: child.id,
+    parentId: parent.id,
+    d,
+    mid: [(x0 + x1) / 2, (y0 + y1) / 2],
+    label,
+    bounds: { x0: Math.min(x0, x1) - 60, y0: Math.min(y0, y1) - 20, x1: Math.max(x0, x1) + 10, y1: Math.max(y0, y1) + 10 },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// View: culling and fitting.
+
+export interface ViewTransform {
+  x: number;
+  y: number;
+  k: number;
+}
+
+/** The part of the layout a view of `width` × `height` px shows under transform `t`, grown by `margin` (fraction of the view). */
+export function visibleRect(t: ViewTransform, width: number, height: number, margin = 0): Rect {
+  const mx = (width * margin) / t.k;
+  const my = (height * margin) / t.k;
+  return { x0: -t.x / t.k - mx, y0: -t.y / t.k - my, x1: (width - t.x) / t.k + mx, y1: (height - t.y) / t.k + my };
+}
+
+export function intersects(a: Rect, b: Rect): boolean {
+  return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
+}
+
+/** Does `outer` contain `inner` entirely? */
+export function contains(outer: Rect, inner: Rect): boolean {
+  return inner.x0 >= outer.x0 && inner.x1 <= outer.x1 && inner.y0 >= outer.y0 && inner.y1 <= outer.y1;
+}
+
+export function nodeRect(node: LayoutNode): Rect {
+  return { x0: node.x, y0: node.y, x1: node.x + node.width, y1: node.y + node.height };
+}
+
+/** Nodes and links that intersect `rect` (culling for large trees). O(n), allocation-light. */
+export function cull(layout: TreeLayout, rect: Rect): { nodes: LayoutNode[]; links: LayoutLink[] } {
+  const nodes = layout.nodes.filter((n) => n.x <= rect.x1 && n.x + n.width >= rect.x0 && n.y <= rect.y1 && n.y + n.height >= rect.y0);
+  const links = layout.links.filter((l) => intersects(l.bounds, rect));
+  return { nodes, links };
+}
+
+/** The transform that shows all of `bounds` in a `width` × `height` view with `padding` px around, no larger than `maxScale`. */
+export function fitTransform(bounds: Rect, width: number, height: number, padding = 24, maxScale = 1): ViewTransform {
+  const bw = Math.max(1, bounds.x1 - bounds.x0);
+  const bh = Math.max(1, bounds.y1 - bounds.y0);
+  const k = Math.min(maxScale, Math.max(1e-4, (width - 2 * padding) / bw), Math.max(1e-4, (height - 2 * padding) / bh));
+  return {
+    k,
+    x: (width - bw * k) / 2 - bounds.x0 * k,
+    y: (height - bh * k) / 2 - bounds.y0 * k,
+  };
+}
+
+/**
+ * The smallest pan that brings `rect` (layout px) into a `width` × `height` view under `t`, keeping
+ * `margin` px around it; `t` itself when it is already in view.
+ */
+export function panIntoView(t: ViewTransform, rect: Rect, width: number, height: number, margin = 16): ViewTransform {
+  const sx0 = rect.x0 * t.k + t.x;
+  const sx1 = rect.x1 * t.k + t.x;
+  const sy0 = rect.y0 * t.k + t.y;
+  const sy1 = rect.y1 * t.k + t.y;
+  let dx = 0;
+  let dy = 0;
+  if (sx1 - sx0 > width - 2 * margin) dx = width / 2 - (sx0 + sx1) / 2;
+  else if (sx0 < margin) dx = margin - sx0;
+  else if (sx1 > width - margin) dx = width - margin - sx1;
+  if (sy1 - sy0 > height - 2 * margin) dy = height / 2 - (sy0 + sy1) / 2;
+  else if (sy0 < margin) dy = margin - sy0;
+  else if (sy1 > height - margin) dy = height - margin - sy1;
+  return dx === 0 && dy === 0 ? t : { k: t.k, x: t.x + dx, y: t.y + dy };
+}
