@@ -8,14 +8,14 @@
 // or with --write — the generated part of bench/RESULTS.md (the hand-written findings around the
 // markers are kept). It builds its own copy of our bundle into bench/.build/ (esbuild, from src/),
 // so it never depends on (or disturbs) dist/; sizes come from the repo's rollup.config.mjs, in memory.
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/serve.mjs';
 import { ourSizes, peerSizes } from './sizes.mjs';
+import { CHROME_ARGS, WHAT_IF, buildOurs } from './lib.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -62,45 +62,19 @@ const peerFilter = opt('peers', '').split(',').filter(Boolean);
 const noPeers = flag('no-peers');
 const fullRun = !only.length && !peerFilter.length && !noPeers && runs >= 7;
 const writeMd = flag('write') || (fullRun && !flag('no-write'));
-const contendersOf = (name) => SCENARIOS[name].filter((c) => c === 'ours' || (!noPeers && (!peerFilter.length || peerFilter.includes(c))));
-
-const CHROME_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic', '--js-flags=--expose-gc',
-];
-const log = (...a) => console.error(...a);
-
-// ---------------------------------------------------------------- our bundle (private copy)
-const TAGS = ['north-star-card', 'metric-tree', 'funnel-chart', 'goal-progress'];
-async function buildOurs() {
-  const out = join(here, '.build', 'ours');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
-  const present = TAGS.filter((t) => existsSync(join(root, `src/${t}.ts`)));
-  const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', tsconfig: join(root, 'tsconfig.json'), logLevel: 'silent', conditions: ['production'], absWorkingDir: root,
-    // package.json "sideEffects" lists only dist files, so esbuild would drop the registering imports of src/<tag>.ts.
-    ignoreAnnotations: true };
-  const notes = [];
-  const files = [];
-  // One bundle with everything that is there; if one element does not compile yet, each element alone.
-  try {
-    await build({ ...common, stdin: { contents: present.map((t) => `import './src/${t}.js';`).join('\n') || 'export {}', resolveDir: root, loader: 'ts' }, outfile: join(out, 'all.js') });
-    files.push('all.js');
-  } catch {
-    for (const tag of present) {
-      try {
-        await build({ ...common, entryPoints: [join(root, `src/${tag}.ts`)], outfile: join(out, `${tag}.js`) });
-        files.push(`${tag}.js`);
-      } catch (error) {
-        notes.push(`${tag}: does not build yet (${String(error.errors?.[0]?.text ?? error.message).split('\n')[0]})`);
-      }
-    }
-  }
-  for (const tag of TAGS.filter((t) => !present.includes(t))) notes.push(`${tag}: no src/${tag}.ts yet`);
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  writeFileSync(join(out, 'manifest.json'), JSON.stringify({ files, tags: present, version, notes }, null, 2));
-  return { files, present, notes };
+const whatIf = opt('what-if', '').split(',').filter(Boolean);
+for (const w of whatIf) if (!WHAT_IF[w]) {
+  console.error(`unknown --what-if "${w}"; known: ${Object.keys(WHAT_IF).join(', ')}`);
+  process.exit(2);
 }
+/** A contender is an adapter name, optionally with a build: "ours@ours-whatif". */
+const contendersOf = (name) => [
+  ...SCENARIOS[name].filter((c) => c === 'ours' || (!noPeers && (!peerFilter.length || peerFilter.includes(c)))),
+  ...(whatIf.length ? ['ours@ours-whatif'] : []),
+];
+
+
+const log = (...a) => console.error(...a);
 
 // ---------------------------------------------------------------- statistics and formatting
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -139,6 +113,10 @@ async function main() {
   const ours = await buildOurs();
   results.ours = ours;
   for (const n of ours.notes) log(`  note: ${n}`);
+  if (whatIf.length) {
+    await buildOurs({ dir: 'ours-whatif', whatIf });
+    results.whatIf = whatIf;
+  }
 
   if (!flag('no-sizes')) {
     log('measuring bundle sizes (rollup.config.mjs, in memory) …');
@@ -160,9 +138,10 @@ async function main() {
         page.on('pageerror', (e) => errors.push(e.message));
         page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
         try {
-          await page.goto(`${url}bench/pages/bench.html?lib=${lib}`);
+          const [adapter, buildDir] = lib.split('@');
+          await page.goto(`${url}bench/pages/bench.html?lib=${adapter}${buildDir ? `&build=${buildDir}` : ''}`);
           const info = await page.evaluate(() => window.__bench.ready);
-          results.libs[lib] = { label: info.label, version: info.version };
+          results.libs[lib] = buildDir ? { label: `ours + what-if ${whatIf.join('+')}`, version: info.version } : { label: info.label, version: info.version };
           if (name === 'mount-unmount') {
             results.heap[lib] = await heapCycles(context, page, info);
           } else {
@@ -170,7 +149,7 @@ async function main() {
             const metrics = {};
             for (const [metric, m] of Object.entries(r.metrics)) {
               metrics[metric] = { ...summarize(m.samples), samples: m.samples.map((x) => +x.toFixed(3)) };
-              if (m.firstFrame) metrics[metric].firstFrame = summarize(m.firstFrame);
+              for (const [k, values] of Object.entries(m.extra ?? {})) metrics[metric][k] = summarize(values);
             }
             results.scenarios[name][lib] = { available: r.available, metrics, warnings: r.warnings, errors: errors.slice(0, 5) };
           }
@@ -262,7 +241,8 @@ function markdown() {
     }
     for (const metric of metricNames) {
       const ours = byLib.ours?.metrics?.[metric];
-      const peers = Object.entries(byLib).filter(([lib]) => lib !== 'ours');
+      const peers = Object.entries(byLib).filter(([lib]) => !lib.startsWith('ours'));
+      const variants = Object.entries(byLib).filter(([lib]) => lib.startsWith('ours@'));
       const peerCells = [];
       let fastest = null;
       for (const [lib, r] of peers) {
@@ -287,7 +267,11 @@ function markdown() {
         targets.push(`≤ ${absolute} ms`);
         verdicts.push(!ours ? 'n/a' : ours.median <= absolute ? 'yes' : 'no');
       }
-      const oursCell = ours ? fmtStat(ours) + (ours.firstFrame && Math.abs(ours.firstFrame.median - ours.median) > 0.5 ? ` [1st frame ${fmtMs(ours.firstFrame.median)}]` : '') : byLib.ours ? 'not available' : '—';
+      let oursCell = ours ? fmtStat(ours) + (ours.firstFrame && Math.abs(ours.firstFrame.median - ours.median) > 0.5 ? ` [1st frame ${fmtMs(ours.firstFrame.median)}]` : '') : byLib.ours ? 'not available' : '—';
+      for (const [lib, r] of variants) {
+        const v = r.metrics?.[metric];
+        if (v) oursCell += `<br>*${label(lib)}: ${fmtStat(v)}*`;
+      }
       lines.push(`| ${name} | ${metric} | ${oursCell} | ${peerCells.join('<br>') || '—'} | ${fmtRatio(ratio)} | ${targets.join(', ') || '—'} | ${verdicts.join(', ') || '—'} |`);
     }
   }
@@ -305,7 +289,7 @@ function markdown() {
       }
       for (const [kind, h] of Object.entries(kinds)) {
         const growth = `${h.growth >= 0 ? '+' : ''}${(h.growth / 1024).toFixed(0)} KB`;
-        lines.push(`| ${label(lib)} | ${lib === 'ours' ? KIND_LABEL[kind] : PEER_KIND_LABEL[kind]} | ${fmtMs(h.msPerCycle)} | ${growth} | ${h.domNodesGrowth} | ${h.listenersGrowth} | ${lib === 'ours' ? (h.growth <= 1024 * 1024 ? 'yes' : 'no') : '—'} |`);
+        lines.push(`| ${label(lib)} | ${lib.startsWith('ours') ? KIND_LABEL[kind] : PEER_KIND_LABEL[kind]} | ${fmtMs(h.msPerCycle)} | ${growth} | ${h.domNodesGrowth} | ${h.listenersGrowth} | ${lib.startsWith('ours') ? (h.growth <= 1024 * 1024 ? 'yes' : 'no') : '—'} |`);
       }
     }
     if (!results.heap.ours || !Object.keys(results.heap.ours).length) lines.push('| north-star-widgets | not available | | | | | |');
@@ -323,6 +307,26 @@ function markdown() {
     }
     for (const r of results.sizes.peers) lines.push(`| ${r.name} | ${kb(r.min)} | ${kb(r.gzip)} | ${r.note} |`);
     lines.push('');
+    // What a script-tag page loads for the same chart: ours alone vs the peer's dist file.
+    const find = (list, prefix) => list.find((r) => r.name.startsWith(prefix) && r.gzip != null);
+    const o = results.sizes.ours;
+    const p = results.sizes.peers;
+    const pairs = [
+      ['a metric tree', find(o, 'metric-tree alone'), [find(p, 'ECharts — echarts.min.js'), find(p, 'Vega — vega.min.js')]],
+      ['a funnel', find(o, 'funnel-chart alone'), [find(p, 'ECharts — echarts.min.js'), find(p, 'd3-funnel')]],
+      ['a card with a sparkline', find(o, 'north-star-card alone'), [find(p, 'Chart.js — chart.umd.js'), find(p, 'ECharts — echarts.min.js')]],
+      ['all four widgets', find(o, 'ESM bundle'), [find(p, 'ECharts — echarts.min.js')]],
+    ];
+    if (p.length) {
+      lines.push('| a page that shows … | ours (min+gzip) | peer (min+gzip) · peer ÷ ours |');
+      lines.push('| --- | --- | --- |');
+      for (const [what, mine, theirs] of pairs) {
+        if (!mine) continue;
+        const cells = theirs.filter(Boolean).map((t) => `${t.name.split(' — ')[0]} ${kb(t.gzip)} · ${fmtRatio(t.gzip / mine.gzip)}`);
+        lines.push(`| ${what} | ${kb(mine.gzip)} | ${cells.join('<br>')} |`);
+      }
+      lines.push('');
+    }
   }
   return lines.join('\n');
 }

@@ -5,7 +5,8 @@
 import { rollup } from 'rollup';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const TAGS = ['north-star-card', 'metric-tree', 'funnel-chart', 'goal-progress'];
 const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
@@ -123,4 +124,73 @@ export async function peerSizes(root) {
     process.chdir(cwd);
   }
   return rows;
+}
+
+/**
+ * Where the bytes of the ESM bundle come from: rendered size of each module after minification
+ * (terser per module, so the split is approximate), grouped by package or source file; and the
+ * whole bundle's min+gzip under source-free what-if experiments (build-time aliases/transforms).
+ */
+export async function sizeDetail(root) {
+  const { minify } = await import('terser');
+  const cwd = process.cwd();
+  process.chdir(root);
+  try {
+    const configs = (await import(join(root, 'rollup.config.mjs'))).default;
+    const c = configs.find((x) => x.input === 'src/bundle.ts');
+    const outPlugins = c.output[0].plugins;
+    const bundle = await rollup({ ...c, onwarn: () => {} });
+    const { output } = await bundle.generate({ format: 'es' });
+    await bundle.close();
+    const groups = new Map();
+    const categories = new Map();
+    const categoryOf = (key) =>
+      /^(lit|@lit|lit-html|lit-element)/.test(key) ? 'Lit' : key.startsWith('d3-') ? (/^d3-(zoom|selection|transition|dispatch|ease|timer|drag)$/.test(key) ? 'd3-zoom and its deps' : /^d3-(scale|interpolate|color|format|time|time-format)$/.test(key) ? 'd3-scale and its deps' : 'other d3') : key.replace(/^src\/([^/]+)\/.*$/, 'src/$1/').replace(/\.styles\.ts$/, '');
+    for (const [id, m] of Object.entries(output[0].modules)) {
+      if (!m.code) continue;
+      const key = id.includes('node_modules/')
+        ? id.replace(/.*node_modules\//, '').split('/').slice(0, id.includes('node_modules/@') ? 2 : 1).join('/')
+        : id.replace(root + '/', '');
+      const min = (await minify(m.code, { module: true, compress: false, mangle: true })).code ?? '';
+      groups.set(key, (groups.get(key) ?? 0) + min.length);
+      const cat = (key.endsWith('.styles.ts') || key.endsWith('shared-styles.ts')) ? 'CSS (css`` literals)' : categoryOf(key);
+      categories.set(cat, (categories.get(cat) ?? '') + min + '\n');
+    }
+    const byCategory = [...categories].map(([name, code]) => ({ name, min: Buffer.byteLength(code), gzip: gz(code) })).sort((a, b) => b.gzip - a.gzip);
+    const experiments = [];
+    const measure = async (name, plugins) => {
+      const b = await rollup({ ...c, plugins, onwarn: () => {} });
+      const { output: out } = await b.generate({ format: 'es', plugins: outPlugins });
+      await b.close();
+      experiments.push({ name, min: Buffer.byteLength(out[0].code), gzip: gz(out[0].code) });
+    };
+    const scaleAlias = { name: 'alias-d3-scale', resolveId: (s) => (s === 'd3-scale' && existsSync(join(root, 'src/core/scale.ts')) ? join(root, 'src/core/scale.ts') : null) };
+    const cssMin = {
+      name: 'css-literal-min',
+      transform(code, id) {
+        if (!id.endsWith('.ts') || !code.includes('css`')) return null;
+        return code.replace(/css`([^`]*)`/g, (_, body) => 'css`' + body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}').trim() + '`');
+      },
+    };
+    await measure('as is', c.plugins);
+    await measure('d3-scale → src/core/scale.ts (alias)', [scaleAlias, ...c.plugins]);
+    await measure('CSS in css`` literals minified', [cssMin, ...c.plugins]);
+    await measure('both', [scaleAlias, cssMin, ...c.plugins]);
+    return { modules: [...groups].sort((a, b) => b[1] - a[1]), byCategory, experiments };
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const { modules, byCategory, experiments } = await sizeDetail(root);
+  console.log('By part (each part minified and gzipped on its own, so the sum exceeds the bundle):');
+  for (const c of byCategory) console.log(`  ${c.name.padEnd(26)} ${(c.min / 1024).toFixed(1).padStart(7)} KB  ${(c.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+  console.log('');
+  const total = modules.reduce((a, [, b]) => a + b, 0);
+  console.log('Minified bytes per module group of the ESM bundle (approximate):');
+  for (const [k, v] of modules.slice(0, Number(process.argv[2] ?? 40))) console.log(`${String(v).padStart(8)}  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  console.log(`${String(total).padStart(8)}  total\n\nWhat-if (whole ESM bundle, min / min+gzip):`);
+  for (const e of experiments) console.log(`  ${e.name.padEnd(42)} ${(e.min / 1024).toFixed(1).padStart(7)} KB  ${(e.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
 }

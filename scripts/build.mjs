@@ -17,6 +17,8 @@ run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 run(bin('custom-elements-manifest'), ['analyze', '--litelement', '--globs', 'src/**/*.ts', '--outdir', '.', '--quiet']);
 mkdirSync(join(root, 'dist'), { recursive: true });
 if (existsSync(join(root, 'src/embed/embed.html'))) copyFileSync(join(root, 'src/embed/embed.html'), join(root, 'dist/embed.html'));
+// React 19 JSX typings (opt-in subpath `north-star-widgets/jsx`): tsc does not copy .d.ts sources.
+if (existsSync(join(root, 'src/jsx.d.ts'))) copyFileSync(join(root, 'src/jsx.d.ts'), join(root, 'dist/types/jsx.d.ts'));
 
 export function sizes() {
   const files = ['dist/north-star-widgets.js', 'dist/north-star-widgets.iife.js'];

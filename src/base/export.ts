@@ -48,7 +48,20 @@ type Op =
       alpha: number;
       clip: Clip;
     }
-  | { kind: 'text'; x: number; y: number; text: string; font: Font; color: string; decoration: boolean; width: number; alpha: number; clip: Clip }
+  | {
+      kind: 'text';
+      x: number;
+      y: number;
+      text: string;
+      font: Font;
+      color: string;
+      decoration: boolean;
+      /** CSS letter-spacing in px (0 for normal). */
+      spacing: number;
+      width: number;
+      alpha: number;
+      clip: Clip;
+    }
   | { kind: 'svg'; el: SVGSVGElement; x: number; y: number; w: number; h: number; alpha: number; clip: Clip };
 
 export interface Scene {
@@ -92,6 +105,14 @@ function measurer(): CanvasRenderingContext2D | null {
 }
 
 const cssFont = (font: Font) => `${font.style} ${font.weight} ${font.size}px ${font.family}`;
+
+/** Applies CSS `text-transform` to a run of text. */
+function transformText(text: string, transform: string): string {
+  if (transform === 'uppercase') return text.toUpperCase();
+  if (transform === 'lowercase') return text.toLowerCase();
+  if (transform === 'capitalize') return text.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => space + letter.toUpperCase());
+  return text;
+}
 
 function fontOf(style: CSSStyleDeclaration): Font {
   return { family: style.fontFamily, size: parseFloat(style.fontSize) || 14, weight: style.fontWeight || '400', style: style.fontStyle || 'normal' };
@@ -185,25 +206,30 @@ export function captureScene(root: Element, title = ''): Scene {
     const font = fontOf(style);
     const color = style.color;
     const decoration = /underline/.test(style.textDecorationLine);
+    // The range covers the visible characters only: collapsed spaces at either end would shift x.
+    const first = content.search(/\S/);
+    const last = content.length - (content.match(/\s*$/)?.[0].length ?? 0);
     const range = document.createRange();
-    range.selectNodeContents(node);
+    range.setStart(node, first);
+    range.setEnd(node, last);
     const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     if (rects.length === 0) return;
     const pre = /^pre/.test(style.whiteSpace);
     const collapse = (s: string) => (pre ? s : s.replace(/\s+/g, ' '));
+    const spacing = parseFloat(style.letterSpacing) || 0;
     const push = (r: DOMRect, s: string) => {
       const box = rel(r);
-      let value = collapse(s).trim();
+      let value = transformText(collapse(s).trim(), style.textTransform);
       if (!value) return;
       let width = box.w;
       if (ellipsisBox) {
         width = Math.max(0, ellipsisBox.x + ellipsisBox.w - box.x - (parseFloat(style.paddingRight) || 0));
         value = fit(value, width, font);
       }
-      ops.push({ kind: 'text', x: box.x, y: baseline(box.y, box.h, font) - 0, text: value, font, color, decoration, width, alpha, clip });
+      ops.push({ kind: 'text', x: box.x, y: baseline(box.y, box.h, font), text: value, font, color, decoration, spacing, width, alpha, clip });
     };
     if (rects.length === 1) {
-      push(rects[0], content);
+      push(rects[0], content.slice(first, last));
       return;
     }
     // Wrapped text: one run per line, from the words' own boxes.
@@ -270,6 +296,10 @@ function inlineSvg(source: Element, target: Element): boolean {
       target.setAttribute(name, value.replace(/url\("?(#[^")]+)"?\)/g, 'url($1)'));
     }
   }
+  // text-transform is CSS only: apply it to the text itself.
+  if ((tag === 'text' || tag === 'tspan') && style.textTransform && style.textTransform !== 'none') {
+    for (const node of target.childNodes) if (node.nodeType === Node.TEXT_NODE) node.textContent = transformText(node.textContent ?? '', style.textTransform);
+  }
   // A CSS transform on an SVG element (set by a stylesheet) becomes the attribute.
   if (style.transform && style.transform !== 'none' && !source.hasAttribute('transform')) target.setAttribute('transform', style.transform);
   const sourceChildren = [...source.children];
@@ -321,6 +351,7 @@ export function sceneToSVG(scene: Scene): string {
       markup =
         `<text x="${num(op.x)}" y="${num(op.y)}" font-family="${escapeXml(f.family)}" font-size="${num(f.size)}" font-weight="${escapeXml(f.weight)}"` +
         `${f.style !== 'normal' ? ` font-style="${escapeXml(f.style)}"` : ''} fill="${escapeXml(op.color)}"${op.decoration ? ' text-decoration="underline"' : ''}` +
+        `${op.spacing ? ` letter-spacing="${num(op.spacing)}"` : ''}` +
         `${op.alpha < 1 ? ` opacity="${num(op.alpha)}"` : ''} xml:space="preserve">${escapeXml(op.text)}</text>`;
     } else markup = svgPaint(op);
     const id = clipId(op.clip);
@@ -346,18 +377,50 @@ function roundRect(path: Path2D, x: number, y: number, w: number, h: number, r: 
   else path.rect(x, y, w, h);
 }
 
-/** A paint value as a canvas colour: gradients and patterns become their first stop's colour. */
-function paint(value: string, owner: Element): string | null {
+/**
+ * A paint value for canvas: a colour, or a linear gradient (objectBoundingBox or userSpaceOnUse,
+ * built in the element's user space); radial gradients and patterns become their first stop's colour.
+ */
+function paint(value: string, owner: Element, ctx?: CanvasRenderingContext2D, bbox?: DOMRect): string | CanvasGradient | null {
   if (!value || value === 'none') return null;
   const ref = /url\("?#([^")]+)"?\)/.exec(value);
   if (ref) {
     const target = (owner.getRootNode() as Document | ShadowRoot).getElementById?.(ref[1]);
-    const stop = target?.querySelector('stop');
-    if (stop) return getComputedStyle(stop).stopColor;
+    const stops = target ? [...target.querySelectorAll('stop')] : [];
+    if (ctx && bbox && target instanceof SVGLinearGradientElement && stops.length) {
+      const userSpace = target.gradientUnits.baseVal === SVGUnitTypes.SVG_UNIT_TYPE_USERSPACEONUSE;
+      const at = (length: SVGAnimatedLength, origin: number, size: number) => {
+        const l = length.baseVal;
+        const fraction = l.unitType === SVGLength.SVG_LENGTHTYPE_PERCENTAGE ? l.valueInSpecifiedUnits / 100 : l.value;
+        return userSpace ? l.value : origin + fraction * size;
+      };
+      const gradient = ctx.createLinearGradient(
+        at(target.x1, bbox.x, bbox.width), at(target.y1, bbox.y, bbox.height),
+        at(target.x2, bbox.x, bbox.width), at(target.y2, bbox.y, bbox.height),
+      );
+      for (const stop of stops) {
+        const style = getComputedStyle(stop);
+        const offset = Math.min(1, Math.max(0, (stop as SVGStopElement).offset.baseVal));
+        const alpha = parseFloat(style.stopOpacity);
+        gradient.addColorStop(offset, withAlpha(style.stopColor, Number.isFinite(alpha) ? alpha : 1));
+      }
+      return gradient;
+    }
+    if (stops.length) return getComputedStyle(stops[0]).stopColor;
     const fallback = value.replace(/url\([^)]*\)\s*/, '').trim();
     return fallback && fallback !== 'none' ? fallback : null;
   }
   return value;
+}
+
+/** `rgb(…)`/`rgba(…)` with its alpha multiplied by `alpha`. */
+function withAlpha(color: string, alpha: number): string {
+  if (alpha >= 1) return color;
+  const m = /^rgba?\(([^)]+)\)$/.exec(color.trim());
+  if (!m) return color;
+  const parts = m[1].split(/[\s,/]+/).filter(Boolean);
+  const a = parts.length > 3 ? parseFloat(parts[3]) : 1;
+  return `rgba(${parts[0]}, ${parts[1]}, ${parts[2]}, ${a * alpha})`;
 }
 
 function shapePath(el: SVGElement): Path2D | null {
@@ -403,13 +466,27 @@ function paintSvg(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, origin: DOM
             const path = new Path2D();
             path.addPath(shape, m);
             ctx.setTransform(base);
-            const fill = paint(style.fill, el);
+            let bbox: DOMRect | undefined;
+            try {
+              bbox = el.getBBox();
+            } catch {
+              bbox = undefined;
+            }
+            const fill = paint(style.fill, el, ctx, bbox);
             if (fill) {
               ctx.globalAlpha = o * (parseFloat(style.fillOpacity) || (style.fillOpacity === '0' ? 0 : 1));
-              ctx.fillStyle = fill;
-              ctx.fill(path, style.fillRule === 'evenodd' ? 'evenodd' : 'nonzero');
+              if (typeof fill === 'string') {
+                ctx.fillStyle = fill;
+                ctx.fill(path, style.fillRule === 'evenodd' ? 'evenodd' : 'nonzero');
+              } else {
+                // A gradient lives in the element's user space: fill the untransformed shape under its matrix.
+                ctx.setTransform(base.multiply(m));
+                ctx.fillStyle = fill;
+                ctx.fill(shape, style.fillRule === 'evenodd' ? 'evenodd' : 'nonzero');
+                ctx.setTransform(base);
+              }
             }
-            const stroke = paint(style.stroke, el);
+            const stroke = paint(style.stroke, el) as string | null;
             const width = parseFloat(style.strokeWidth) || 0;
             if (stroke && width > 0) {
               const scale = style.vectorEffect === 'non-scaling-stroke' ? 1 : Math.sqrt(Math.abs(m.a * m.d - m.b * m.c)) || 1;
@@ -444,7 +521,7 @@ function paintText(ctx: CanvasRenderingContext2D, el: SVGTextElement, m: DOMMatr
     const text = run.textContent ?? '';
     if (!text.trim() || run.getNumberOfChars() === 0) continue;
     const style = getComputedStyle(run);
-    const fill = paint(style.fill, run);
+    const fill = paint(style.fill, run) as string | null;
     if (!fill) continue;
     let start: DOMPoint;
     try {
@@ -458,7 +535,8 @@ function paintText(ctx: CanvasRenderingContext2D, el: SVGTextElement, m: DOMMatr
     ctx.font = cssFont(fontOf(style));
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
-    ctx.fillText(text.replace(/\s+/g, ' '), start.x, start.y);
+    if ('letterSpacing' in ctx) (ctx as { letterSpacing: string }).letterSpacing = `${parseFloat(style.letterSpacing) || 0}px`;
+    ctx.fillText(transformText(text.replace(/\s+/g, ' '), style.textTransform), start.x, start.y);
   }
 }
 
@@ -504,6 +582,7 @@ export function paintScene(scene: Scene, root: Element, scale = 2): HTMLCanvasEl
       ctx.fillStyle = op.color;
       ctx.textAlign = 'left';
       ctx.textBaseline = 'alphabetic';
+      if ('letterSpacing' in ctx) (ctx as { letterSpacing: string }).letterSpacing = `${op.spacing}px`;
       ctx.fillText(op.text, op.x, op.y);
       if (op.decoration) ctx.fillRect(op.x, op.y + Math.max(1, op.font.size / 12), ctx.measureText(op.text).width, Math.max(1, op.font.size / 14));
     } else {

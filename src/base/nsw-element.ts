@@ -21,6 +21,36 @@ export type Theme = 'light' | 'dark' | 'auto';
  * `src`) in order of precedence, validation into a model, the error panel and notices, `nsw-*`
  * events, locale, theme and width. Subclasses implement `normalizeData()` (pure), `renderView()` and
  * `summary`; everything else stays out of here on purpose.
+ *
+ * @fires nsw-load - Data was accepted; `detail: { source, dropped }`.
+ * @fires nsw-error - Data was rejected (or parts dropped, or a refresh failed); `detail: { message, issues, partial }`.
+ * @fires nsw-export - The `exportable` menu ran an action; `detail: { format: 'svg' | 'png' | 'summary', ok }`.
+ * @csspart base - The element's box (what `toSVG()`/`toPNG()` export).
+ * @csspart error - The error panel shown instead of the view when the data cannot be shown.
+ * @csspart notice - The "N problems in the data" notice when parts were dropped.
+ * @csspart stale - The notice shown when a refresh failed and older data is on screen.
+ * @csspart export - The export menu under the element (with `exportable`).
+ * @csspart export-button - The button that opens the export menu.
+ * @cssprop [--nsw-font-family=system-ui, sans-serif] - Font of all text.
+ * @cssprop [--nsw-font-size=14px] - Base font size.
+ * @cssprop [--nsw-radius=8px] - Corner radius.
+ * @cssprop [--nsw-space=12px] - Inner spacing.
+ * @cssprop [--nsw-color-text=#1f2328] - Text colour.
+ * @cssprop [--nsw-color-text-muted=#59636e] - Secondary text colour.
+ * @cssprop [--nsw-color-background=#ffffff] - Background.
+ * @cssprop [--nsw-color-surface=#f6f8fa] - Background of raised parts.
+ * @cssprop [--nsw-color-border=#d1d9e0] - Borders.
+ * @cssprop [--nsw-color-grid=#e8ecf0] - Grid lines.
+ * @cssprop [--nsw-color-accent=#0b5cad] - Main data colour (bars, lines).
+ * @cssprop [--nsw-color-accent-soft=#dbeafe] - Soft accent (areas, highlights).
+ * @cssprop [--nsw-color-good=#1a7f37] - A good change.
+ * @cssprop [--nsw-color-bad=#cf222e] - A bad change, a breach.
+ * @cssprop [--nsw-color-warning=#9a6700] - Warnings (stale, problems).
+ * @cssprop [--nsw-color-neutral=#59636e] - A neutral change.
+ * @cssprop [--nsw-color-focus=#0969da] - Focus ring.
+ * @cssprop [--nsw-color-track=#d1d9e0] - Empty part of progress bars.
+ * @cssprop [--nsw-color-series=var(--nsw-color-accent)] - Series lines.
+ * @cssprop [--nsw-shadow=0 1px 2px rgb(31 35 40 / 0.08)] - Box shadow.
  */
 export abstract class NswElement<Model> extends LitElement {
   static version = VERSION;

@@ -278,8 +278,11 @@ export const sharedStyles = css`
     background: var(--_accent-soft);
   }
   @media print {
-    .export {
-      display: none;
+    /* Nothing to print; and a visually hidden table still has its full width, which
+       would overflow the printed page once .base stops clipping (below). */
+    .export,
+    .sr-only {
+      display: none !important;
     }
   }
 

@@ -23,9 +23,11 @@ export function computeDelta(value: number, previous: number, direction: Directi
   // Guard floating noise such as 0.1 + 0.2 − 0.3 from reading as a movement.
   const scale = Math.max(Math.abs(value), Math.abs(previous), 1);
   const movement: Movement = Math.abs(absolute) <= scale * 1e-12 ? 'flat' : absolute > 0 ? 'up' : 'down';
+  // A tiny `previous` (5e-324) would give an infinite relative change: like 0, it has none.
+  const relative = previous === 0 ? null : movement === 'flat' ? 0 : absolute / Math.abs(previous);
   return {
     absolute: movement === 'flat' ? 0 : absolute,
-    relative: previous === 0 ? null : (movement === 'flat' ? 0 : absolute / Math.abs(previous)),
+    relative: relative !== null && Number.isFinite(relative) ? relative : null,
     movement,
     judgement: judge(movement, direction),
   };

@@ -42,6 +42,12 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions =
   return formatter;
 }
 
+/**
+ * What a figure that is not a finite number is shown as. Data is validated to finite numbers, but
+ * arithmetic on extreme ones (1e308 × 100, x / 5e-324) can still overflow: never show `∞` or `NaN`.
+ */
+export const NOT_A_FIGURE = '—';
+
 /** U+2212 MINUS SIGN reads better than a hyphen in figures ("−1,240"). */
 function typographicMinus(text: string): string {
   return text.replace(/-(?=[\d\p{Sc}.,])/u, '\u2212').replace(/^-/, '\u2212');
@@ -49,6 +55,7 @@ function typographicMinus(text: string): string {
 
 /** The value in the metric's own format: `12,840`, `$1.2M` (if the format asks), `4.2%`. */
 export function formatNumber(value: number, locale: string, format?: Intl.NumberFormatOptions): string {
+  if (!Number.isFinite(value)) return NOT_A_FIGURE;
   return typographicMinus(numberFormat(locale, format).format(value));
 }
 
@@ -57,6 +64,7 @@ export function formatNumber(value: number, locale: string, format?: Intl.Number
  * a percent stays a percent.
  */
 export function formatCompact(value: number, locale: string, format?: Intl.NumberFormatOptions): string {
+  if (!Number.isFinite(value)) return NOT_A_FIGURE;
   if (format?.style === 'percent') return formatNumber(value, locale, { maximumFractionDigits: 1, ...format });
   const options: Intl.NumberFormatOptions = { ...format, notation: 'compact' };
   if (options.maximumFractionDigits === undefined && options.maximumSignificantDigits === undefined) {
@@ -74,6 +82,7 @@ export function formatSigned(value: number, locale: string, format?: Intl.Number
 
 /** A fraction as a percent: 0.079 → `7.9%` (locale spacing: `7,9 %` in de-DE). */
 export function formatPercent(fraction: number, locale: string, digits = 1, signed = false): string {
+  if (!Number.isFinite(fraction)) return NOT_A_FIGURE;
   return typographicMinus(
     numberFormat(locale, {
       style: 'percent',
@@ -86,6 +95,7 @@ export function formatPercent(fraction: number, locale: string, digits = 1, sign
 /** A difference of two rates in percentage points: 0.018 → `+1.8 pp`. */
 export function formatPercentPoints(fractionDifference: number, locale: string, digits = 1): string {
   const points = fractionDifference * 100;
+  if (!Number.isFinite(points)) return NOT_A_FIGURE;
   const number = numberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(points);
   return `${typographicMinus(number)} pp`;
 }

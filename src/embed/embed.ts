@@ -21,7 +21,13 @@ const USAGE = 'Use embed.html?el=funnel-chart&src=<URL of JSON or CSV>, or embed
 
 /** Decodes base64url (or base64) to UTF-8 text; null when it is not valid. */
 export function decodeBase64Url(text: string): string | null {
-  const clean = decodeURIComponent(text).replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  let raw = text;
+  try {
+    raw = decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+  const clean = raw.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return null;
   try {
     const binary = atob(clean.padEnd(clean.length + ((4 - (clean.length % 4)) % 4), '='));
@@ -57,10 +63,11 @@ export function planEmbed(location: { search: string; hash: string; href: string
     return { ok: false, message: `“${el}” is not an element this page can show. Use el= one of: ${EMBED_TAGS.join(', ')}.` };
   }
   const tag = el as EmbedTag;
-  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  // Read by hand, not with URLSearchParams: that would turn a base64 "+" into a space.
+  const hashData = /(?:^#?|&)data=([^&]*)/.exec(location.hash);
   let data: string | null = null;
-  if (hash.has('data')) {
-    data = decodeBase64Url(hash.get('data') ?? '');
+  if (hashData) {
+    data = decodeBase64Url(hashData[1]);
     if (data === null) return { ok: false, message: 'The #data= part of the address is not valid base64url-encoded UTF-8 text.' };
   }
   const src = params.get('src');

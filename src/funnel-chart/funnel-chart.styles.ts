@@ -391,17 +391,24 @@ export const funnelStyles = css`
   }
 
   /* Horizontal: steps left to right, bars grow upwards, labels wrap under the name. */
+  /* Columns share row tracks (subgrid), so every bar starts at the same height whatever the name's length. */
   .horizontal .steps {
     display: grid;
     grid-auto-flow: column;
     grid-auto-columns: minmax(0, 1fr);
-    gap: 8px;
-    align-items: stretch;
+    grid-template-rows: repeat(4, auto);
+    gap: 0 8px;
+  }
+  .horizontal .item {
+    display: grid;
+    grid-row: span 4;
+    grid-template-rows: subgrid;
   }
   .horizontal .step {
-    display: flex;
-    flex-direction: column;
-    height: 100%;
+    display: grid;
+    grid-row: 1 / -1;
+    grid-template-rows: subgrid;
+    align-content: start;
     margin: 0;
     padding: 6px;
   }
@@ -409,7 +416,9 @@ export const funnelStyles = css`
     flex-direction: column;
     align-items: flex-start;
     justify-content: flex-end;
-    min-height: 4.6em;
+  }
+  .horizontal .flag {
+    border-radius: 10px;
   }
   .horizontal .bars {
     height: var(--_column-height);
@@ -424,7 +433,7 @@ export const funnelStyles = css`
     display: none;
   }
   .horizontal .tooltip {
-    top: calc(4.6em + 40px);
+    top: 45%;
   }
   .horizontal .item.end .tooltip {
     inset-inline-start: auto;

@@ -114,7 +114,19 @@ export function percentText(fraction: number | null, locale: string): string {
 
 /** A count in the funnel's format; compact (`1.2M`) where space is short and the number long. */
 export function countText(value: number, locale: string, format?: Intl.NumberFormatOptions, compact = false): string {
-  return compact && Math.abs(value) >= 10_000 ? formatCompact(value, locale, format) : formatNumber(value, locale, format);
+  const long = Math.abs(value) >= (compact ? 100_000 : 10_000_000);
+  return long ? formatCompact(value, locale, format) : formatNumber(value, locale, format);
+}
+
+/** A change of rates in percentage points with one decimal (`+2.0 pp`); tiny changes keep two significant digits. */
+export function pointsText(change: number | null, locale: string): string {
+  if (change === null || !Number.isFinite(change)) return DASH;
+  const points = change * 100;
+  const small = points !== 0 && Math.abs(points) < 0.1;
+  const options: Intl.NumberFormatOptions = small
+    ? { maximumSignificantDigits: 2, signDisplay: 'exceptZero' }
+    : { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' };
+  return `${numberFormat(locale, options).format(points).replace(/^-/, '\u2212')} pp`;
 }
 
 function signedCount(value: number, locale: string, format?: Intl.NumberFormatOptions, compact = false): string {
@@ -206,7 +218,7 @@ export function layoutFunnel(model: FunnelModel, options: LayoutOptions): Funnel
       figuresLine = `${fromFirstText} of first · ${fromPreviousText} of previous · ${lostText} ${lostWord}`;
     }
 
-    const changeText = stats.change === null ? null : `${formatPercentPoints(stats.change, locale)} vs ${comparisonLabel}`;
+    const changeText = stats.change === null ? null : `${pointsText(stats.change, locale)} vs ${comparisonLabel}`;
     const significanceText = stats.significant === null ? null : stats.significant ? 'significant' : 'not significant';
     const previousText = step.previous === undefined ? null : formatNumber(step.previous, locale, format);
     const medianText = step.medianTime === undefined || index === 0 ? null : humanizeDuration(step.medianTime);
@@ -273,7 +285,7 @@ export function layoutFunnel(model: FunnelModel, options: LayoutOptions): Funnel
   const comparisonLine =
     analysis.overallChange === null
       ? null
-      : `Overall conversion ${formatPercentPoints(analysis.overallChange, locale)} vs ${comparisonLabel} (${percentText(analysis.previousOverall, locale)} then; ${analysis.overallSignificant ? 'significant' : 'not significant'})`;
+      : `Overall conversion ${pointsText(analysis.overallChange, locale)} vs ${comparisonLabel} (${percentText(analysis.previousOverall, locale)} then; ${analysis.overallSignificant ? 'significant' : 'not significant'})`;
 
   const summary = buildSummary(model, analysis, steps, title, comparisonLabel, locale);
   const table = buildTable(model, analysis, steps, title, comparisonLabel, locale);
@@ -310,7 +322,7 @@ function buildSummary(model: FunnelModel, analysis: FunnelAnalysis, steps: StepV
   const big = analysis.biggestDropOff;
   if (big !== null) text += `; biggest drop-off at ${model.steps[big].name} (\u2212${percentText(analysis.stats[big].dropOffRate, locale)})`;
   if (analysis.overallChange !== null) {
-    text += `; overall conversion ${formatPercentPoints(analysis.overallChange, locale)} vs ${comparison} (${
+    text += `; overall conversion ${pointsText(analysis.overallChange, locale)} vs ${comparison} (${
       analysis.overallSignificant ? 'significant' : 'not significant'
     })`;
   }
@@ -340,7 +352,7 @@ function buildTable(model: FunnelModel, analysis: FunnelAnalysis, steps: StepVie
       row.push(
         s.previousText ?? DASH,
         percentText(s.stats.previousFromPrevious, locale),
-        s.stats.change === null ? DASH : formatPercentPoints(s.stats.change, locale),
+        s.stats.change === null ? DASH : pointsText(s.stats.change, locale),
         s.stats.significant === null ? DASH : s.stats.significant ? 'yes' : 'no',
       );
     }

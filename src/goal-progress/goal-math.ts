@@ -132,11 +132,12 @@ export function estimateEta(trend: Trend | null, baseline: number, target: numbe
 }
 
 /**
- * What it takes: (target − value) per week over the time left (deadline − as). `null` when no time
- * is left (as ≥ deadline). Negative when the value is already beyond the target of an increase.
+ * What it takes: (target − value) per week over the time left, deadline − max(as, start) (before the
+ * start the whole box is left). `null` when no time is left (as ≥ deadline). Negative when the value
+ * is already beyond the target of an increase.
  */
-export function requiredRatePerWeek(value: number, target: number, deadline: number, as: number): number | null {
-  const left = deadline - as;
+export function requiredRatePerWeek(value: number, target: number, deadline: number, as: number, start = as): number | null {
+  const left = deadline - Math.max(as, start);
   if (!(left > 0)) return null;
   return ((target - value) / left) * WEEK_MS;
 }
@@ -200,7 +201,7 @@ export function computeGoalStats(goal: GoalFigures, as: number): GoalStats {
     status: goalStatus(progress, expected, goal.tolerance, goal.start, goal.deadline, as),
     forecast,
     forecastProgress: forecast === null ? null : goalProgress(forecast, goal.baseline, goal.target, goal.direction),
-    requiredRate: requiredRatePerWeek(goal.value, goal.target, goal.deadline, as),
+    requiredRate: requiredRatePerWeek(goal.value, goal.target, goal.deadline, as, goal.start),
     actualRate: trend ? trend.slope * WEEK_MS : null,
     eta: estimateEta(trend, goal.baseline, goal.target),
     trend,

@@ -295,6 +295,11 @@ export const goalProgressStyles = css`
   }
   .chart-label {
     font-size: 11px;
+    /* A halo keeps the label legible where a line crosses it. */
+    paint-order: stroke;
+    stroke: var(--_bg);
+    stroke-width: 3px;
+    stroke-linejoin: round;
   }
   .chart-label.muted {
     fill: var(--_muted);

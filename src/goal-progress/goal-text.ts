@@ -102,6 +102,8 @@ export interface GoalTexts {
 
 export function goalTexts(goal: KeyResult, stats: GoalStats, as: number, locale: string): GoalTexts {
   const value = (v: number) => formatGoalValue(v, goal, locale);
+  // The unit is said once, after the target: "12,840 of 15,000 teams (from 11,000)".
+  const plain = (v: number) => formatGoalValue(v, { format: goal.format }, locale);
   const finished = stats.status === 'achieved' || stats.status === 'missed';
   let pace: string | null = null;
   if (!finished && stats.requiredRate !== null) {
@@ -119,8 +121,8 @@ export function goalTexts(goal: KeyResult, stats: GoalStats, as: number, locale:
     status: STATUS_WORDS[stats.status],
     progress: formatShare(stats.progress, locale),
     expected: formatShare(stats.expected, locale),
-    value: value(goal.value),
-    baseline: value(goal.baseline),
+    value: plain(goal.value),
+    baseline: plain(goal.baseline),
     target: value(goal.target),
     timeLeft: formatTimeLeft(goal.start, goal.deadline, as, stats.daysLeft, locale),
     forecast: stats.forecast === null ? null : `forecast ${value(stats.forecast)} by ${formatGoalDate(goal.deadline, locale)}`,

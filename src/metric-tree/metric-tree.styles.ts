@@ -149,65 +149,80 @@ export const metricTreeStyles = css`
     stroke: var(--_focus);
     stroke-width: 2.5;
   }
-  .node text {
+  .labels {
+    pointer-events: none;
+  }
+  .node-text text {
     font-size: 13px;
   }
-  .node .name {
+  .node-text .name {
     font-weight: 600;
   }
-  .node .value {
+  .node-text .value {
     font-size: 16px;
     font-weight: 700;
   }
-  .node .change {
+  .node-text .change {
     font-size: 12px;
     font-weight: 600;
   }
-  .node .change.good {
+  .node-text .change.good {
     fill: var(--_good);
   }
-  .node .change.bad {
+  .node-text .change.bad {
     fill: var(--_bad);
   }
-  .node .change.neutral {
+  .node-text .change.neutral {
     fill: var(--_neutral);
   }
-  .node .kind rect {
+  .node-text .kind rect {
     fill: var(--_accent-soft);
   }
-  .node .kind text {
+  .node-text .kind text {
     font-size: 10.5px;
     fill: var(--_text);
     text-anchor: middle;
   }
-  .node .flag {
+  .node-text .flag {
     fill: var(--_warn);
     font-size: 13px;
     font-weight: 700;
   }
-  .node .spark {
+  .node-text .spark {
     fill: none;
     stroke: var(--_series);
     stroke-width: 1.5;
   }
-  .node .spark-dot {
+  .node-text .spark-dot {
     fill: var(--_series);
   }
-  .node .toggle rect {
+  .node .toggle {
     fill: var(--_bg);
     stroke: var(--_node-border);
   }
-  .node .toggle:hover rect {
+  .node .toggle:hover {
     stroke: var(--_highlight);
   }
-  .node .toggle text {
+  .node-text .toggle-text {
     font-size: 11px;
     font-weight: 600;
     text-anchor: middle;
     dominant-baseline: central;
   }
+  /* Far zoomed out, a large tree is an overview: plain boxes whose outlines and links stay 1px on
+     screen whatever the scale, so the shape of the tree remains visible. */
+  .node.simple .card,
+  .node.simple .focus-ring,
+  .links.simple path {
+    vector-effect: non-scaling-stroke;
+  }
   .node.simple .card {
     stroke-width: 1;
+    fill: var(--_accent-soft);
+    stroke: var(--_accent);
+  }
+  .links.simple path {
+    stroke-width: 1px;
   }
   .node.entering,
   .link.entering {
@@ -266,18 +281,18 @@ export const metricTreeStyles = css`
     .link .minus circle {
       stroke: CanvasText;
     }
-    .node text,
+    .node-text text,
     .link text,
-    .node .change.good,
-    .node .change.bad,
-    .node .change.neutral {
+    .node-text .change.good,
+    .node-text .change.bad,
+    .node-text .change.neutral {
       fill: CanvasText;
     }
     .node:focus-visible .focus-ring {
       stroke: Highlight;
     }
-    .node .kind rect,
-    .node .toggle rect {
+    .node-text .kind rect,
+    .node .toggle {
       fill: Canvas;
       stroke: CanvasText;
     }

@@ -16,6 +16,7 @@ import {
   type CardGeometry,
   type LayoutLink,
   type LayoutNode,
+  type MeasureText,
   type Orientation,
   type Rect,
   type TreeLayout,
@@ -24,6 +25,7 @@ import {
   contains,
   cull,
   fitTransform,
+  initialTransform,
   layoutTree,
   measureCard,
   nodeRect,
@@ -46,6 +48,20 @@ const LARGE = 300;
 /** Below this scale a large tree is drawn without text (it would be unreadable anyway). */
 const SIMPLE_BELOW = 0.4;
 const MAX_SCALE = 2.5;
+
+/**
+ * A contribution in the parent's format, signed, with sensible precision: log shares are rarely
+ * whole numbers, and "+361.2228" says no more than "+361".
+ */
+function formatAmount(amount: number, locale: string, format: Intl.NumberFormatOptions | undefined): string {
+  const options: Intl.NumberFormatOptions = { ...format };
+  if (options.maximumFractionDigits === undefined && options.maximumSignificantDigits === undefined && options.style !== 'percent') {
+    const size = Math.abs(amount);
+    options.maximumFractionDigits = size >= 100 ? 0 : size >= 1 ? 1 : 2;
+    if (options.minimumFractionDigits !== undefined && options.minimumFractionDigits > options.maximumFractionDigits) delete options.minimumFractionDigits;
+  }
+  return formatSigned(amount, locale, options, Math.abs(amount) >= 1e5);
+}
 
 function reducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -132,6 +148,8 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private boundSvg?: SVGSVGElement;
   private userMoved = false;
   private needsFit = true;
+  /** The pending fit shows the whole tree (after expandAll/collapseAll), not just its readable top. */
+  private fitAll = false;
   private anchor: { id: string; x: number; y: number } | null = null;
   private cullFrame = 0;
   private animationFrame = 0;
@@ -140,6 +158,11 @@ export class MetricTree extends NswElement<MetricTreeData> {
 
   protected normalizeData(raw: unknown): Normalized<MetricTreeData> {
     return normalizeTree(raw);
+  }
+
+  /** CSV from `src`: one row per node, the flat form (`id,parent,name,value,previous,…`); empty cells are absent fields. */
+  protected override fromCsv(rows: Array<Record<string, string>>): Normalized<unknown> {
+    return { value: { nodes: rows.map((row) => Object.fromEntries(Object.entries(row).filter(([, cell]) => cell.trim() !== ''))) }, issues: [] };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -152,6 +175,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
     this.expanded = new Set(this.model.order.filter((id) => this.model!.nodes.get(id)!.childIds.length > 0));
     this.expandVersion++;
     this.needsFit = true;
+    this.fitAll = true;
   }
 
   /** Closes every node, leaving the root alone on view. Fits the view afterwards. */
@@ -162,6 +186,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
     this.expandVersion++;
     if (this.focusedId !== null) this.focusedId = this.model.rootId;
     this.needsFit = true;
+    this.fitAll = true;
   }
 
   /** Fits the whole shown tree into the view (never enlarging beyond 100 %). */
@@ -214,7 +239,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const drivers = driversOf(tree, this.contributions, root.id).slice(0, 3);
     if (drivers.length) {
       text += `; top drivers: ${drivers
-        .map((c) => `${tree.nodes.get(c.childId)!.name} ${formatSigned(c.amount, this.resolvedLocale, root.format, Math.abs(c.amount) >= 1e5)}`)
+        .map((c) => `${tree.nodes.get(c.childId)!.name} ${formatAmount(c.amount, this.resolvedLocale, root.format)}`)
         .join(', ')}`;
     } else if (root.childIds.length) {
       text += `; ${root.childIds.length} input${root.childIds.length === 1 ? '' : 's'}: ${root.childIds.map((id) => tree.nodes.get(id)!.name).join(', ')}`;
@@ -237,6 +262,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
     }
     const modelChanged = tree !== this.layoutModel;
     if (modelChanged || changed.has('locale')) {
+      this.measureText = undefined; // the font may have changed with the theme or the page
       this.contributions = computeContributions(tree);
       this.views = new Map();
       this.sparkCache = new Map();
@@ -278,6 +304,32 @@ export class MetricTree extends NswElement<MetricTreeData> {
 
   private pendingTransform: ViewTransform | null = null;
 
+  private measureText?: MeasureText;
+
+  /**
+   * Text widths from the browser itself (canvas `measureText` with the element's font; no DOM
+   * layout, fine under a strict CSP); the character-count estimate where there is no canvas.
+   */
+  private measurer(): MeasureText | undefined {
+    if (this.measureText) return this.measureText;
+    const context = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+    if (!context) return undefined;
+    const family = getComputedStyle(this).getPropertyValue('--_font').trim() || 'system-ui, sans-serif';
+    const cache = new Map<string, number>();
+    this.measureText = (text, size, bold) => {
+      const key = `${size}|${bold ? 1 : 0}|${text}`;
+      let width = cache.get(key);
+      if (width === undefined) {
+        context.font = `${bold ? '700 ' : ''}${size}px ${family}`;
+        width = Math.ceil(context.measureText(text).width) + 1;
+        if (cache.size > 20000) cache.clear();
+        cache.set(key, width);
+      }
+      return width;
+    };
+    return this.measureText;
+  }
+
   private viewOf(node: TreeNode): NodeView {
     const locale = this.resolvedLocale;
     let value = '—';
@@ -301,7 +353,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       changeWords = delta.movement === 'flat' ? `unchanged ${comparison}` : `${MOVEMENT_WORDS[delta.movement]} ${size} ${comparison}`;
     }
     const check = this.contributions.checks.get(node.id);
-    const card = measureCard({ name: node.name, value, change, kind: node.kind, hasSparkline: node.series.length > 1, flagged: check?.mismatch });
+    const card = measureCard({ name: node.name, value, change, kind: node.kind, hasSparkline: node.series.length > 1, flagged: check?.mismatch }, this.measurer());
     return { value, change, changeClass, changeWords, card };
   }
 
@@ -349,7 +401,10 @@ export class MetricTree extends NswElement<MetricTreeData> {
     if (this.needsFit) {
       this.needsFit = false;
       this.pendingTransform = null;
-      const target = fitTransform(this.layout.bounds, this.viewSize.width, this.viewSize.height, 24, 1);
+      const target = this.fitAll
+        ? fitTransform(this.layout.bounds, this.viewSize.width, this.viewSize.height, 24, 1)
+        : initialTransform(this.layout, this.viewSize.width, this.viewSize.height);
+      this.fitAll = false;
       if (this.boundSvg && this.rendered.size) this.animateTo(target);
       else this.applyTransform(target);
     } else if (this.pendingTransform) {
@@ -363,6 +418,12 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private bindZoom(svgEl: SVGSVGElement): void {
     this.boundSvg = svgEl;
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      // Our own extent: d3's default reads the SVG's width/height SVGLength, which throws while the
+      // element is not laid out (hidden, not yet in the page).
+      .extent(() => [
+        [0, 0],
+        [this.viewSize.width, this.viewSize.height],
+      ])
       .scaleExtent([0.001, MAX_SCALE])
       .filter((event: Event & { ctrlKey?: boolean; metaKey?: boolean; button?: number }) => {
         if (event.type === 'wheel') return this.wheelZoom || !!event.ctrlKey || !!event.metaKey;
@@ -555,7 +616,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private onNodeClick(event: MouseEvent, id: string): void {
     const node = this.model?.nodes.get(id);
     if (!node) return;
-    if ((event.target as Element).closest('.toggle')) {
+    if ((event.target as Element).classList.contains('toggle')) {
       event.stopPropagation();
       this.focusedId = id;
       this.setExpanded(id, !this.expanded.has(id), true);
@@ -604,7 +665,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       const negative = node.relation === 'negative';
       if (parent.formula) {
         const verb = parent.formula === 'sum' ? (negative ? 'subtracted from' : 'adds to') : negative ? 'divides' : 'multiplies';
-        parts.push(`${verb} ${parent.name}${c ? `, contribution ${formatSigned(c.amount, this.resolvedLocale, parent.format, Math.abs(c.amount) >= 1e5)}` : ''}`);
+        parts.push(`${verb} ${parent.name}${c ? `, contribution ${formatAmount(c.amount, this.resolvedLocale, parent.format)}` : ''}`);
       } else parts.push(`${negative ? 'negative' : 'positive'} influence on ${parent.name}${node.weight !== undefined ? `, weight ${node.weight}` : ''} (hypothesised)`);
       if (this.contributions.topDriver.get(parent.id) === node.id) parts.push('top driver');
     }
@@ -640,7 +701,6 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const toggleWidth = Math.max(24, toggleText.length * 7 + 12);
     const tx = vertical ? width / 2 - toggleWidth / 2 : width - 12;
     const ty = vertical ? height - 12 : height / 2 - 12;
-    const kindWidth = view.card.kind ? Math.ceil(view.card.kind.length * 6.2 + 12) : 0;
     return svg`<g class=${classes} part="node" role="treeitem" data-id=${laid.id}
         transform="translate(${laid.x},${laid.y})"
         tabindex=${this.focusedId === laid.id ? '0' : '-1'}
@@ -648,29 +708,46 @@ export class MetricTree extends NswElement<MetricTreeData> {
         aria-expanded=${hasChildren ? String(open) : nothing}
         aria-label=${this.nodeLabel(node, view, laid)}
         @click=${(e: MouseEvent) => this.onNodeClick(e, laid.id)}
+        @focus=${() => this.focusedId !== laid.id && (this.focusedId = laid.id)}
         @pointerenter=${() => (this.hoverId = laid.id)}
         @pointerleave=${() => this.hoverId === laid.id && (this.hoverId = null)}>
       <rect class="focus-ring" x="-4" y="-4" width=${width + 8} height=${height + 8} rx="11"></rect>
       <rect class="card" width=${width} height=${height} rx="8"></rect>
-      ${this.simple
-        ? nothing
-        : svg`<g aria-hidden="true">
-          <text class="name" x=${CARD.padding} y="21">${view.card.name}</text>
-          ${check?.mismatch ? svg`<text class="flag" x=${width - CARD.padding - kindWidth - (kindWidth ? 16 : 12)} y="21">⚠</text>` : nothing}
-          ${view.card.kind
-            ? svg`<g class="kind" transform="translate(${width - CARD.padding - kindWidth},8)"><rect width=${kindWidth} height="17" rx="8.5"></rect><text x=${kindWidth / 2} y="12.5">${view.card.kind}</text></g>`
-            : nothing}
-          <text x=${CARD.padding} y="45"><tspan class="value">${view.value}</tspan>${view.change
-            ? svg`<tspan class=${`change ${view.changeClass}`} dx="8">${view.change}</tspan>`
-            : nothing}</text>
-          ${node.series.length > 1 ? svg`<path class="spark" d=${this.sparkline(node, width)}></path>` : nothing}
-        </g>`}
       ${hasChildren
-        ? svg`<g class="toggle" part="toggle" aria-hidden="true" transform="translate(${tx},${ty})">
-            <rect width=${toggleWidth} height="24" rx="12"></rect>
-            <text x=${toggleWidth / 2} y="12">${toggleText}</text>
-          </g>`
+        ? svg`<rect class="toggle" part="toggle" x=${tx} y=${ty} width=${toggleWidth} height="24" rx="12"></rect>`
         : nothing}
+    </g>`;
+  }
+
+  /**
+   * The visible text of a card, in a layer above the cards that takes no pointer events. Kept out of
+   * the treeitem so its accessible name (the full `aria-label`, with the untruncated name and the
+   * change in words) is not contradicted by truncated visible text (WCAG 2.5.3).
+   */
+  private renderNodeText(laid: LayoutNode): SVGTemplateResult | typeof nothing {
+    if (this.simple) return nothing;
+    const node = this.model!.nodes.get(laid.id)!;
+    const view = this.views.get(laid.id)!;
+    const { width, height } = laid;
+    const check = this.contributions.checks.get(node.id);
+    const kindWidth = view.card.kindWidth;
+    const open = this.expanded.has(node.id);
+    const vertical = this.orientation === 'vertical';
+    const toggleText = open ? '−' : `+${node.descendants.toLocaleString(this.resolvedLocale)}`;
+    const toggleWidth = Math.max(24, toggleText.length * 7 + 12);
+    const tx = vertical ? width / 2 - toggleWidth / 2 : width - 12;
+    const ty = vertical ? height - 12 : height / 2 - 12;
+    return svg`<g class="node-text" transform="translate(${laid.x},${laid.y})">
+      <text class="name" x=${CARD.padding} y="21">${view.card.name}</text>
+      ${check?.mismatch ? svg`<text class="flag" x=${width - CARD.padding - kindWidth - (kindWidth ? 16 : 12)} y="21">⚠</text>` : nothing}
+      ${view.card.kind
+        ? svg`<g class="kind" transform="translate(${width - CARD.padding - kindWidth},8)"><rect width=${kindWidth} height="17" rx="8.5"></rect><text x=${kindWidth / 2} y="12.5">${view.card.kind}</text></g>`
+        : nothing}
+      <text x=${CARD.padding} y="45"><tspan class="value">${view.value}</tspan>${view.change
+        ? svg`<tspan class=${`change ${view.changeClass}`} dx="8">${view.change}</tspan>`
+        : nothing}</text>
+      ${node.series.length > 1 ? svg`<path class="spark" d=${this.sparkline(node, width)}></path>` : nothing}
+      ${node.childIds.length ? svg`<text class="toggle-text" x=${tx + toggleWidth / 2} y=${ty + 12}>${toggleText}</text>` : nothing}
     </g>`;
   }
 
@@ -687,7 +764,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       // Thickness by the share of the parent's change, capped: a link is never thicker than 7px.
       const total = parent.childIds.reduce((sum, id) => sum + Math.abs(this.contributions.contributions.get(id)?.amount ?? 0), 0);
       thickness = 1.5 + (total > 0 ? (Math.abs(c.amount) / total) * 5.5 : 0);
-      label = formatSigned(c.amount, this.resolvedLocale, parent.format, Math.abs(c.amount) >= 1e5);
+      label = formatAmount(c.amount, this.resolvedLocale, parent.format);
     } else if (!parent.formula && child.weight !== undefined) {
       thickness = 1.5 + child.weight * 5.5;
       label = `w ${formatNumber(child.weight, this.resolvedLocale, { maximumFractionDigits: 2 })}`;
@@ -701,7 +778,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
         ? svg`<g class="minus" transform="translate(${link.mid[0].toFixed(1)},${link.mid[1].toFixed(1)})"><circle r="8"></circle><text>−</text></g>`
         : nothing}
       ${label && !this.simple
-        ? svg`<text class="link-label" x=${link.label[0].toFixed(1)} y=${link.label[1].toFixed(1)} text-anchor=${vertical ? 'middle' : 'end'}>${label}</text>`
+        ? svg`<text class="link-label" x=${link.label[0].toFixed(1)} y=${link.label[1].toFixed(1)} text-anchor=${link.labelAnchor}>${label}</text>`
         : nothing}
     </g>`;
   }
@@ -762,7 +839,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       <div class="viewport" part="viewport">
         <svg class="canvas" xmlns="http://www.w3.org/2000/svg">
           <g class="zoom">
-            <g class="links" aria-hidden="true">
+            <g class=${this.simple ? "links simple" : "links"} aria-hidden="true">
               ${repeat(links, (l) => l.id, (l) => this.renderLink(l, active))}
             </g>
             <g class="nodes" part="tree" role="tree" aria-label=${`Metric tree: ${root.name}`} aria-describedby="summary"
@@ -772,6 +849,9 @@ export class MetricTree extends NswElement<MetricTreeData> {
                 if (!(e.relatedTarget instanceof Node && (e.currentTarget as Node).contains(e.relatedTarget))) this.focusWithin = false;
               }}>
               ${repeat(nodes, (n) => n.id, (n) => this.renderNode(n, active))}
+            </g>
+            <g class="labels" aria-hidden="true">
+              ${repeat(nodes, (n) => n.id, (n) => this.renderNodeText(n))}
             </g>
           </g>
         </svg>

@@ -248,7 +248,7 @@ function normalizeNested(rawRoot: Record<string, unknown>, issues: Issue[]): Tre
 function normalizeFlat(raw: unknown, issues: Issue[]): TreeNormalized {
   const list = Array.isArray(raw) ? raw : (field(raw as Record<string, unknown>, 'nodes') as unknown[]);
   const listPath = Array.isArray(raw) ? ROOT_PATH : 'nodes';
-  const at = (i: number) => (listPath === ROOT_PATH ? `[${i}]` : joinPath(listPath, i));
+  const at = (i: number) => joinPath(listPath, i);
   const comparison = isRecord(raw) ? readComparison(raw, issues) : undefined;
   if (list.length === 0) return { value: null, issues: [...issues, { path: listPath, message: 'expected at least one node' }] };
 

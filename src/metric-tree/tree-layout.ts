@@ -46,20 +46,24 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false, 
   return width;
 }
 
-/** `text` cut to fit `maxWidth` px, with an ellipsis when cut. */
-export function truncateText(text: string, maxWidth: number, fontSize: number, bold = false): string {
-  if (estimateTextWidth(text, fontSize, bold, maxWidth + 1) <= maxWidth) return text;
-  const factor = fontSize * (bold ? 1.07 : 1);
-  const room = maxWidth - charWidth('…') * factor;
-  let width = 0;
-  let cut = '';
-  for (const char of text) {
-    const next = charWidth(char) * factor;
-    if (width + next > room) break;
-    width += next;
-    cut += char;
+/** Measures text in px; the element passes the browser's own measurement, tests the estimate. */
+export type MeasureText = (text: string, fontSize: number, bold: boolean) => number;
+
+const estimate: MeasureText = (text, fontSize, bold) => estimateTextWidth(text, fontSize, bold);
+
+/** `text` cut to fit `maxWidth` px, with an ellipsis when cut (binary search on the prefix length). */
+export function truncateText(text: string, maxWidth: number, fontSize: number, bold = false, measure: MeasureText = estimate): string {
+  if (measure === estimate ? estimateTextWidth(text, fontSize, bold, maxWidth + 1) <= maxWidth : measure(text, fontSize, bold) <= maxWidth) return text;
+  // Nothing longer than ~2 px per character can fit, so long strings are cut before measuring.
+  const chars = Array.from(text.slice(0, Math.max(8, Math.ceil(maxWidth / 2)) * 2)).slice(0, Math.max(8, Math.ceil(maxWidth / 2)));
+  let lo = 0;
+  let hi = chars.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (measure(`${chars.slice(0, mid).join('').trimEnd()}…`, fontSize, bold) <= maxWidth) lo = mid;
+    else hi = mid - 1;
   }
-  return `${cut.trimEnd()}…`;
+  return `${chars.slice(0, lo).join('').trimEnd()}…`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -82,11 +86,13 @@ export interface CardGeometry {
   /** The name as shown (maybe truncated). */
   name: string;
   kind?: string;
+  /** Width of the kind pill (0 without a kind). */
+  kindWidth: number;
 }
 
 export const CARD = {
   minWidth: 148,
-  maxWidth: 248,
+  maxWidth: 288,
   padding: 10,
   nameSize: 13,
   valueSize: 16,
@@ -97,17 +103,19 @@ export const CARD = {
 } as const;
 
 /** Card size for its content: wide enough for name (+ tag) and value + change, within bounds. */
-export function measureCard(text: CardText): CardGeometry {
+export function measureCard(text: CardText, measure: MeasureText = estimate): CardGeometry {
   const pad = CARD.padding;
-  const kind = text.kind ? truncateText(text.kind, 80, CARD.kindSize) : undefined;
-  const kindWidth = kind ? estimateTextWidth(kind, CARD.kindSize) + 12 + 6 : 0;
+  const kind = text.kind ? truncateText(text.kind, 80, CARD.kindSize, false, measure) : undefined;
+  const kindWidth = kind ? Math.ceil(measure(kind, CARD.kindSize, false) + 14) : 0;
+  // Room between the name and what follows it on its line.
+  const gap = kind || text.flagged ? 8 : 0;
   const flagWidth = text.flagged ? 18 : 0;
-  const nameWidth = estimateTextWidth(text.name, CARD.nameSize, true, CARD.maxWidth);
-  const valueLine = estimateTextWidth(text.value, CARD.valueSize, true) + 8 + estimateTextWidth(text.change, CARD.changeSize);
-  const wanted = Math.max(nameWidth + kindWidth + flagWidth, valueLine) + 2 * pad;
+  const nameWidth = measure === estimate ? estimateTextWidth(text.name, CARD.nameSize, true, CARD.maxWidth) : measure(text.name.slice(0, 200), CARD.nameSize, true);
+  const valueLine = measure(text.value, CARD.valueSize, true) + 8 + measure(text.change, CARD.changeSize, true);
+  const wanted = Math.max(nameWidth + gap + kindWidth + flagWidth, valueLine) + 2 * pad;
   const width = Math.ceil(Math.min(CARD.maxWidth, Math.max(CARD.minWidth, wanted)));
-  const name = truncateText(text.name, width - 2 * pad - kindWidth - flagWidth, CARD.nameSize, true);
-  return { width, height: text.hasSparkline ? CARD.heightSparkline : CARD.heightPlain, name, kind };
+  const name = truncateText(text.name, width - 2 * pad - gap - kindWidth - flagWidth, CARD.nameSize, true, measure);
+  return { width, height: text.hasSparkline ? CARD.heightSparkline : CARD.heightPlain, name, kind, kindWidth };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,8 +154,9 @@ export interface LayoutLink {
   d: string;
   /** Midpoint of the curve (the "−" marker of a negative relation). */
   mid: [number, number];
-  /** Where the label goes: beside the child end. */
+  /** Where the label goes: beside the child end, on the side away from the incoming curve. */
   label: [number, number];
+  labelAnchor: 'start' | 'end';
   bounds: Rect;
 }
 
@@ -268,6 +277,7 @@ function round(n: number): number {
 /** A smooth S-curve from the parent's edge to the child's, with its midpoint and label anchor. */
 export function linkGeometry(parent: LayoutNode, child: LayoutNode, vertical: boolean): LayoutLink {
   let x0: number, y0: number, x1: number, y1: number, d: string, label: [number, number];
+  let labelAnchor: 'start' | 'end' = 'end';
   if (vertical) {
     x0 = parent.x + parent.width / 2;
     y0 = parent.y + parent.height;
@@ -275,7 +285,10 @@ export function linkGeometry(parent: LayoutNode, child: LayoutNode, vertical: bo
     y1 = child.y;
     const ym = (y0 + y1) / 2;
     d = `M${round(x0)},${round(y0)}C${round(x0)},${round(ym)} ${round(x1)},${round(ym)} ${round(x1)},${round(y1)}`;
-    label = [x1, y1 - 7];
+    // Beside the link's end, on the side the curve does not come from.
+    const fromRight = x0 > x1 + 1;
+    label = [fromRight ? x1 - 7 : x1 + 7, y1 - 6];
+    labelAnchor = fromRight ? 'end' : 'start';
   } else {
     x0 = parent.x + parent.width;
     y0 = parent.y + parent.height / 2;
@@ -283,7 +296,8 @@ export function linkGeometry(parent: LayoutNode, child: LayoutNode, vertical: bo
     y1 = child.y + child.height / 2;
     const xm = (x0 + x1) / 2;
     d = `M${round(x0)},${round(y0)}C${round(xm)},${round(y0)} ${round(xm)},${round(y1)} ${round(x1)},${round(y1)}`;
-    label = [x1 - 6, y1 - 6];
+    // Left of the child, above the line unless the curve comes down from above.
+    label = [x1 - 8, y0 < y1 - 1 ? y1 + 14 : y1 - 6];
   }
   return {
     id: child.id,
@@ -291,6 +305,7 @@ export function linkGeometry(parent: LayoutNode, child: LayoutNode, vertical: bo
     d,
     mid: [(x0 + x1) / 2, (y0 + y1) / 2],
     label,
+    labelAnchor,
     bounds: { x0: Math.min(x0, x1) - 60, y0: Math.min(y0, y1) - 20, x1: Math.max(x0, x1) + 10, y1: Math.max(y0, y1) + 10 },
   };
 }
@@ -341,6 +356,36 @@ export function fitTransform(bounds: Rect, width: number, height: number, paddin
     x: (width - bw * k) / 2 - bounds.x0 * k,
     y: (height - bh * k) / 2 - bounds.y0 * k,
   };
+}
+
+/**
+ * The first view of a tree: all of it if it fits at `minScale` or more; otherwise its top levels —
+ * as many as fit at that scale (at least the root), so a 1,000-node tree opens readable instead of
+ * as a strip of specks. `fit()` still shows everything.
+ */
+export function initialTransform(layout: TreeLayout, width: number, height: number, minScale = 0.5, padding = 24): ViewTransform {
+  const whole = fitTransform(layout.bounds, width, height, padding, 1);
+  if (whole.k >= minScale) return whole;
+  const byDepth: Rect[] = [];
+  for (const n of layout.nodes) {
+    const r = byDepth[n.depth] ?? (byDepth[n.depth] = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity });
+    r.x0 = Math.min(r.x0, n.x);
+    r.y0 = Math.min(r.y0, n.y);
+    r.x1 = Math.max(r.x1, n.x + n.width);
+    r.y1 = Math.max(r.y1, n.y + n.height);
+  }
+  let bounds = byDepth[0];
+  let best = fitTransform(bounds, width, height, padding, 1);
+  for (let d = 1; d < byDepth.length; d++) {
+    const grown = { x0: Math.min(bounds.x0, byDepth[d].x0), y0: Math.min(bounds.y0, byDepth[d].y0), x1: Math.max(bounds.x1, byDepth[d].x1), y1: Math.max(bounds.y1, byDepth[d].y1) };
+    const t = fitTransform(grown, width, height, padding, 1);
+    if (t.k < minScale) break;
+    bounds = grown;
+    best = t;
+  }
+  // Only part of the tree is in view: start from the root's edge so the links lead into the view.
+  if (layout.orientation === 'vertical') return { ...best, y: padding - bounds.y0 * best.k };
+  return { ...best, x: padding - bounds.x0 * best.k };
 }
 
 /**

@@ -8,10 +8,11 @@ export const northStarCardStyles = css`
     --_card-value-size: var(--north-star-card-value-size, 2.4rem);
     --_card-padding: var(--north-star-card-padding, 16px);
     --_card-radius: var(--north-star-card-radius, 12px);
-    --_good-soft: color-mix(in srgb, var(--_good) 11%, transparent);
-    --_bad-soft: color-mix(in srgb, var(--_bad) 10%, transparent);
-    --_neutral-soft: color-mix(in srgb, var(--_neutral) 12%, transparent);
-    --_warn-soft: color-mix(in srgb, var(--_warn) 12%, transparent);
+    /* Light tints behind coloured text: kept faint so the text keeps WCAG AA contrast on them. */
+    --_good-soft: color-mix(in srgb, var(--_good) 7%, transparent);
+    --_bad-soft: color-mix(in srgb, var(--_bad) 7%, transparent);
+    --_neutral-soft: color-mix(in srgb, var(--_neutral) 8%, transparent);
+    --_warn-soft: color-mix(in srgb, var(--_warn) 10%, transparent);
   }
 
   .card {
@@ -143,6 +144,9 @@ export const northStarCardStyles = css`
     gap: 6px;
     flex: 0 0 auto;
   }
+  .badge .icon {
+    color: var(--_warn);
+  }
   .badge {
     display: inline-flex;
     align-items: center;
@@ -154,7 +158,7 @@ export const northStarCardStyles = css`
     white-space: nowrap;
   }
   .badge.stale {
-    color: var(--_warn);
+    color: var(--_text);
     background: var(--_warn-soft);
     border: 1px solid color-mix(in srgb, var(--_warn) 45%, transparent);
   }

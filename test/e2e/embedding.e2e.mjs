@@ -241,6 +241,7 @@ describe('print', { skip }, () => {
             const r = node.getBoundingClientRect();
             if (r.width <= 1 || r.height <= 1) continue;
             if (node.closest('svg') && node.localName !== 'svg') continue;
+            if (node.closest('.sr-only')) continue; // visually hidden (screen-reader tables)
             if (r.left < hostBox.left - 1 || r.right > hostBox.right + 1) outside.push(`${node.localName}.${node.className?.baseVal ?? node.className}`);
             const style = getComputedStyle(node);
             if (node.firstChild?.nodeType === 3 && style.textOverflow !== 'ellipsis' && style.overflowX !== 'visible' && node.scrollWidth > node.clientWidth + 1) clipped.push(node.localName);

@@ -78,10 +78,11 @@ export default {
       },
       collapseAll(h) {
         // ECharts has no collapse-all API: a user sets data whose nodes are `collapsed`.
-        // (Merging the new data into the series throws inside ECharts 6.1's TreeView when nodes
-        // disappear with animation off — "Cannot read properties of null (reading '__edge')" — so
-        // the option is replaced as a whole, which is also what a page would do.)
-        h.chart.setOption(treeOption(h.input.collapsed), { notMerge: true });
+        // (Setting the new data over the old throws inside ECharts 6.1's TreeView when nodes
+        // disappear with animation off — "Cannot read properties of null (reading '__edge')", with
+        // merge or notMerge — so the chart is cleared first.)
+        h.chart.clear();
+        h.chart.setOption(treeOption(h.input.collapsed));
         return h;
       },
       expandAll(h) {

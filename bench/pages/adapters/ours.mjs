@@ -34,10 +34,12 @@ export default {
   version: () => manifest.version ?? '',
   notes: () => manifest.notes ?? [],
   async load() {
-    manifest = await (await fetch('/bench/.build/ours/manifest.json', { cache: 'no-store' })).json();
+    // ?build=ours-dev loads the unminified build that bench/profile.mjs makes (readable profiles).
+    const dir = `/bench/.build/${new URLSearchParams(location.search).get('build') ?? 'ours'}`;
+    manifest = await (await fetch(`${dir}/manifest.json`, { cache: 'no-store' })).json();
     for (const file of manifest.files) {
       try {
-        await import(`/bench/.build/ours/${file}`);
+        await import(`${dir}/${file}`);
       } catch (error) {
         warnings.push(`could not load ${file}: ${error.message}`);
       }
