@@ -39,6 +39,18 @@ export const WHAT_IF = {
     file: /src[\\/]base[\\/]templates\.ts$/,
     patch: (code) => code.replace('${table.rows.map(', '${table.rows.slice(-30).map('),
   },
+  // metric-tree measures every node's texts with canvas measureText() before layout (10,000 nodes:
+  // ~30,000 measurements); price the character-width estimate it falls back to without a canvas.
+  'tree-estimate-text': {
+    file: /src[\\/]metric-tree[\\/]metric-tree\.ts$/,
+    patch: (code) => code.replace('private measurer(): MeasureText | undefined {', 'private measurer(): MeasureText | undefined {\n    if (this) return undefined;'),
+  },
+  // Price of the hidden data tables altogether (rows rendered only on demand, e.g. when a screen
+  // reader user opens a "data" disclosure, or when the table first receives focus).
+  'table-rows-on-demand': {
+    file: /src[\\/]base[\\/]templates\.ts$/,
+    patch: (code) => code.replace('${table.rows.map(', '${table.rows.slice(0, 0).map('),
+  },
 };
 
 function whatIfPlugin(names) {

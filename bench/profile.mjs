@@ -3,7 +3,8 @@
 // DevTools protocol (playwright-core's CDP session): a sampling CPU profile (self time per function,
 // mapped to the source file through esbuild's "// src/…" section comments of an unminified build)
 // and a timeline trace (style, layout, paint, GC … on the renderer main thread).
-//   node bench/profile.mjs <scenario> [--lib ours] [--runs 1] [--top 25] [--save bench/.build/profile]
+//   node bench/profile.mjs <scenario> [--lib ours] [--runs 1] [--top 25] [--phases] [--save bench/.build/profile]
+// --phases also times our elements' Lit lifecycle methods (normalizeData, willUpdate, render, update, updated).
 // With --save, writes <path>.cpuprofile and <path>.trace.json (open them in DevTools' Performance panel).
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -57,9 +58,10 @@ const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
-  await page.goto(`${url}bench/pages/bench.html?lib=${lib}&build=ours-dev`);
+  await page.goto(`${url}bench/pages/bench.html?lib=${lib}&build=ours-dev${args.includes('--phases') ? '&phases' : ''}`);
   await page.evaluate(() => window.__bench.ready);
   await page.evaluate((s) => window.__bench.run(s, { runs: 1, warmup: 0 }), scenario); // warm-up, unprofiled
+  const phasesBefore = await page.evaluate(() => JSON.parse(JSON.stringify(window.__bench.phases())));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -75,6 +77,18 @@ try {
 
   console.log(`# ${scenario} — ${lib} (${runs} profiled run${runs > 1 ? 's' : ''})\n`);
   for (const [metric, m] of Object.entries(result.metrics)) console.log(`${metric.padEnd(28)} ${m.samples.map((x) => x.toFixed(1)).join(', ')} ms`);
+
+  const phasesAfter = await page.evaluate(() => window.__bench.phases());
+  if (phasesAfter) {
+    console.log(`\n## Lit lifecycle of our elements, per profiled run (ms; nested: willUpdate ⊃ normalizeData, update ⊃ render)\n`);
+    for (const [tag, table] of Object.entries(phasesAfter)) {
+      const cells = Object.entries(table).map(([name, r]) => {
+        const before = phasesBefore?.[tag]?.[name] ?? { ms: 0, calls: 0 };
+        return `${name} ${((r.ms - before.ms) / runs).toFixed(1)} (${Math.round((r.calls - before.calls) / runs)}×)`;
+      });
+      if (cells.length) console.log(`${tag}: ${cells.join(', ')}`);
+    }
+  }
 
   // CPU profile: self time per function and per source file.
   const dt = new Map();

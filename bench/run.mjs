@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --only tree-1000,funnel-5] [--runs 7] [--warmup 1] [--cycles 1000]
+// npm run bench [-- --only tree-1000,funnel-5] [--runs 7] [--rounds 1] [--warmup 1] [--cycles 1000]
 //               [--peers echarts,chartjs,d3funnel,vega] [--no-sizes] [--no-peers] [--write]
 //
 // Benchmarks our elements against the libraries users would pick instead, in Debian's Chromium
@@ -57,6 +57,7 @@ for (const name of only) if (!SCENARIOS[name]) {
 const scenarioNames = only.length ? only : Object.keys(SCENARIOS);
 const runs = Math.max(1, Number(opt('runs', 7)));
 const warmup = Math.max(0, Number(opt('warmup', 1)));
+const rounds = Math.max(1, Number(opt('rounds', 1)));
 const cycleCount = Math.max(10, Number(opt('cycles', 1000)));
 const peerFilter = opt('peers', '').split(',').filter(Boolean);
 const noPeers = flag('no-peers');
@@ -106,7 +107,7 @@ function machine(browserVersion) {
 }
 
 // ---------------------------------------------------------------- run
-const results = { machine: null, options: { runs, warmup, cycles: cycleCount, scenarios: scenarioNames }, sizes: null, scenarios: {}, heap: {}, libs: {} };
+const results = { machine: null, options: { runs, warmup, rounds, cycles: cycleCount, scenarios: scenarioNames }, sizes: null, scenarios: {}, heap: {}, libs: {} };
 
 async function main() {
   log('building our bench bundle (esbuild → bench/.build/ours) …');
@@ -130,37 +131,58 @@ async function main() {
   try {
     for (const name of scenarioNames) {
       results.scenarios[name] = {};
-      for (const lib of contendersOf(name)) {
-        const t = Date.now();
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
-        const page = await context.newPage();
-        const errors = [];
-        page.on('pageerror', (e) => errors.push(e.message));
-        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-        try {
-          const [adapter, buildDir] = lib.split('@');
-          await page.goto(`${url}bench/pages/bench.html?lib=${adapter}${buildDir ? `&build=${buildDir}` : ''}`);
-          const info = await page.evaluate(() => window.__bench.ready);
-          results.libs[lib] = buildDir ? { label: `ours + what-if ${whatIf.join('+')}`, version: info.version } : { label: info.label, version: info.version };
-          if (name === 'mount-unmount') {
-            results.heap[lib] = await heapCycles(context, page, info);
-          } else {
-            const r = await page.evaluate(([s, o]) => window.__bench.run(s, o), [name, { runs, warmup }]);
-            const metrics = {};
-            for (const [metric, m] of Object.entries(r.metrics)) {
-              metrics[metric] = { ...summarize(m.samples), samples: m.samples.map((x) => +x.toFixed(3)) };
-              for (const [k, values] of Object.entries(m.extra ?? {})) metrics[metric][k] = summarize(values);
+      const raw = {}; // lib → metric → { samples, extra }
+      // Rounds interleave the contenders (A B C, A B C …), each round in fresh pages, so a change of
+      // machine load during the scenario hits every contender alike. Heap cycles run once.
+      const roundCount = name === 'mount-unmount' ? 1 : Math.min(rounds, runs);
+      for (let round = 0; round < roundCount; round++) {
+        const roundRuns = Math.floor(runs / roundCount) + (round < runs % roundCount ? 1 : 0);
+        for (const lib of contendersOf(name)) {
+          if (raw[lib]?.failed) continue;
+          const t = Date.now();
+          const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+          const page = await context.newPage();
+          const errors = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+          try {
+            const [adapter, buildDir] = lib.split('@');
+            await page.goto(`${url}bench/pages/bench.html?lib=${adapter}${buildDir ? `&build=${buildDir}` : ''}`);
+            const info = await page.evaluate(() => window.__bench.ready);
+            results.libs[lib] = buildDir ? { label: `ours + what-if ${whatIf.join('+')}`, version: info.version } : { label: info.label, version: info.version };
+            if (name === 'mount-unmount') {
+              results.heap[lib] = await heapCycles(context, page, info);
+            } else {
+              const r = await page.evaluate(([s, o]) => window.__bench.run(s, o), [name, { runs: roundRuns, warmup }]);
+              const acc = (raw[lib] ??= { available: r.available, metrics: {}, warnings: [], errors: [] });
+              for (const [metric, m] of Object.entries(r.metrics)) {
+                const a = (acc.metrics[metric] ??= { samples: [], extra: {} });
+                a.samples.push(...m.samples);
+                for (const [k, values] of Object.entries(m.extra ?? {})) (a.extra[k] ??= []).push(...values);
+              }
+              acc.warnings.push(...(r.warnings ?? []));
+              acc.errors.push(...errors.slice(0, 5));
             }
-            results.scenarios[name][lib] = { available: r.available, metrics, warnings: r.warnings, errors: errors.slice(0, 5) };
+            log(`  ${name.padEnd(14)} ${lib.padEnd(9)} ${roundCount > 1 ? `round ${round + 1}/${roundCount} ` : ''}${((Date.now() - t) / 1000).toFixed(1)} s${errors.length ? `  (${errors.length} page errors: ${errors[0].slice(0, 120)})` : ''}`);
+          } catch (error) {
+            const message = String(error.message).split('\n')[0];
+            log(`  ${name.padEnd(14)} ${lib.padEnd(9)} FAILED: ${message}`);
+            if (name === 'mount-unmount') results.heap[lib] = { error: message };
+            else raw[lib] = { failed: true, available: false, error: message, metrics: {} };
+          } finally {
+            await context.close();
           }
-          log(`  ${name.padEnd(14)} ${lib.padEnd(9)} ${((Date.now() - t) / 1000).toFixed(1)} s${errors.length ? `  (${errors.length} page errors: ${errors[0].slice(0, 120)})` : ''}`);
-        } catch (error) {
-          log(`  ${name.padEnd(14)} ${lib.padEnd(9)} FAILED: ${String(error.message).split('\n')[0]}`);
-          if (name === 'mount-unmount') results.heap[lib] = { error: String(error.message).split('\n')[0] };
-          else results.scenarios[name][lib] = { available: false, error: String(error.message).split('\n')[0], metrics: {} };
-        } finally {
-          await context.close();
         }
+      }
+      for (const [lib, acc] of Object.entries(raw)) {
+        const metrics = {};
+        for (const [metric, m] of Object.entries(acc.metrics)) {
+          metrics[metric] = { ...summarize(m.samples), samples: m.samples.map((x) => +x.toFixed(3)) };
+          for (const [k, values] of Object.entries(m.extra)) metrics[metric][k] = summarize(values);
+        }
+        results.scenarios[name][lib] = acc.failed
+          ? { available: false, error: acc.error, metrics: {} }
+          : { available: acc.available, metrics, warnings: [...new Set(acc.warnings)], errors: [...new Set(acc.errors)] };
       }
     }
   } finally {
@@ -214,7 +236,10 @@ async function heapCycles(context, page, info) {
 // ---------------------------------------------------------------- report
 const KIND_LABEL = { tree: 'metric-tree (tree-100 data)', funnel: 'funnel-chart (5 steps)', spark: 'north-star-card (30 points)', goal: 'goal-progress' };
 const PEER_KIND_LABEL = { tree: 'tree-100', funnel: 'funnel, 5 steps', spark: 'line, 30 points', goal: '' };
-const TARGET_MS = { 'tree-1000|first render': 50, 'tree-10000|first render': 300, 'tree-10000|zoom step': 16, 'tree-10000|pan step': 16 };
+const TARGET_MS = {
+  'tree-1000|first render': 50, 'tree-10000|first render': 300,
+  'tree-10000|zoom step': 16, 'tree-10000|pan step': 16, 'tree-10000|zoom step, whole tree in view': 16, 'tree-10000|pan step, whole tree in view': 16,
+};
 
 function markdown() {
   const m = results.machine;
@@ -224,7 +249,7 @@ function markdown() {
   lines.push(`## Run of ${m.date}`, '');
   lines.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM; ${m.chromium ? `Chromium ${m.chromium}` : ''} (headless, --disable-gpu: software rendering); Node ${m.node}.`);
   lines.push(`- Load average (1/5/15 min) at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}.`);
-  lines.push(`- ${runs} counted runs after ${warmup} warm-up run(s) per scenario and contender, each contender in a fresh page; median (min–max) in ms. Ratio = peer median ÷ our median (above 1× means we are faster).`);
+  lines.push(`- ${runs} counted runs per scenario and contender${rounds > 1 ? `, in ${rounds} interleaved rounds (each round: every contender in a fresh page, ${warmup} warm-up run(s) first)` : `, after ${warmup} warm-up run(s), each contender in a fresh page`}; median (min–max) in ms. Ratio = peer median ÷ our median (above 1× means we are faster).`);
   lines.push(`- Versions: ${Object.entries(results.libs).map(([k, v]) => `${v.label} ${v.version}`).join(', ')}.`);
   if (results.ours?.notes?.length) lines.push(`- Our build notes: ${results.ours.notes.join('; ')}.`);
   lines.push('');

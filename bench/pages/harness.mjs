@@ -128,6 +128,17 @@ for (const n of [100, 1000, 10000]) {
       if (api.expandAll) {
         const e = await measure(() => api.expandAll(h));
         record('expand all', e.ms, { frames: e.frames, longest: e.longestFrame });
+        // expandAll() fits the whole tree into the view: zoom and pan again with every node in view.
+        if (api.zoom) {
+          const z = await measure(() => api.zoom(h));
+          record('zoom step, whole tree in view', z.longestFrame, { total: z.ms, frames: z.frames });
+        }
+        if (api.pan) {
+          await api.panStart?.(h);
+          const p = await measure(() => api.pan(h));
+          await api.panEnd?.(h);
+          record('pan step, whole tree in view', p.longestFrame, { total: p.ms, frames: p.frames });
+        }
       }
       await api.destroy(h);
       clear();
@@ -252,6 +263,11 @@ window.__bench = {
     }
     for (const m of Object.values(metrics)) m.median = median(m.samples);
     return { available: true, metrics, warnings: adapter.warnings?.splice(0) ?? [] };
+  },
+
+  /** Lifecycle timings collected by the adapter (ours with ?phases), if any. */
+  phases() {
+    return adapter.phases?.() ?? null;
   },
 
   /** `count` create → render → remove cycles of one element kind. Returns ms per cycle. */

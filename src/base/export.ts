@@ -157,8 +157,17 @@ export function captureScene(root: Element, title = ''): Scene {
   });
 
   const walk = (el: Element, alpha: number, clip: Clip): void => {
-    if (el.hasAttribute(EXPORT_IGNORE) || !visible(el)) return;
+    if (el.hasAttribute(EXPORT_IGNORE)) return;
     const style = getComputedStyle(el);
+    if (style.display === 'contents') {
+      // No box of its own: its children are laid out in its parent.
+      for (const child of el.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) text(child as Text, style, alpha, clip, null);
+        else if (child.nodeType === Node.ELEMENT_NODE) walk(child as Element, alpha, clip);
+      }
+      return;
+    }
+    if (!visible(el)) return;
     const rect = el.getBoundingClientRect();
     // Visually hidden content (screen-reader tables and labels) is not part of the picture.
     if (rect.width <= 1 && rect.height <= 1) return;

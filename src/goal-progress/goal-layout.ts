@@ -65,14 +65,19 @@ export interface ChartLayout {
 
 const LINE = line<[number, number]>();
 
+/** Extreme data (±1e308) would overflow the scale's arithmetic; the chart draws it at ±1e300. */
+const LIMIT = 1e300;
+const safe = (v: number) => Math.max(-LIMIT, Math.min(LIMIT, v));
+
 export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width: number, locale: string): ChartLayout {
   const height = width < 420 ? 200 : 260;
   const inRange = goal.series.filter((p) => p.date >= goal.start && p.date <= as);
   const xEnd = Math.max(goal.deadline, Math.min(as, goal.deadline + (goal.deadline - goal.start) * 0.25));
-  const values = [goal.baseline, goal.target, goal.value, ...inRange.map((p) => p.value)];
   const trendStart = stats.trend ? trendAt(stats.trend, Math.max(goal.start, Math.min(as, goal.deadline))) : null;
+  const values = [goal.baseline, goal.target, goal.value, ...inRange.map((p) => p.value)];
   if (stats.forecast !== null) values.push(stats.forecast);
-  if (trendStart !== null) values.push(trendStart);
+  if (trendStart !== null && Number.isFinite(trendStart)) values.push(trendStart);
+  for (let i = 0; i < values.length; i++) values[i] = safe(values[i]);
   let lo = Math.min(...values);
   let hi = Math.max(...values);
   if (lo === hi) {
@@ -80,12 +85,13 @@ export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width
     hi += Math.abs(hi) * 0.1 || 1;
   }
   const pad = (hi - lo) * 0.06;
-  const y = scaleLinear().domain([lo - pad, hi + pad]).nice(4);
-  const yTickValues = y.ticks(height < 220 ? 4 : 5);
+  const y0 = scaleLinear().domain([safe(lo - pad), safe(hi + pad)]).nice(4);
+  const y = (v: number) => y0(safe(v));
+  const yTickValues = y0.ticks(height < 220 ? 4 : 5);
   const yLabels = yTickValues.map((v) => (goal.format?.style === 'percent' ? formatNumber(v, locale, { ...goal.format, maximumFractionDigits: 1 }) : formatCompact(v, locale, goal.format)));
   const left = Math.min(72, Math.max(28, Math.max(...yLabels.map((l) => l.length)) * 7 + 10));
   const plot = { left, right: width - 14, top: 14, bottom: height - 26 };
-  y.range([plot.bottom, plot.top]);
+  y0.range([plot.bottom, plot.top]);
   const x = scaleUtc().domain([goal.start, xEnd]).range([plot.left, plot.right]);
   const xTickDates = x.ticks(width < 420 ? 3 : 6);
   const xTicks = xTickDates.map((d) => ({ position: x(d), label: formatGoalDate(+d, locale, true) }));
@@ -102,9 +108,11 @@ export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width
   }));
   let forecastPath: string | null = null;
   if (stats.trend && stats.forecast !== null && trendStart !== null && as < goal.deadline) {
-    const from = Math.max(goal.start, as);
+    // The fitted line is drawn from the first point it was fitted to, so the forecast visibly
+    // continues the trend of the data rather than floating apart from the last point.
+    const from = Math.max(goal.start, Math.min(as, inRange[0]?.date ?? as));
     forecastPath = LINE([
-      [x(from), y(trendStart)],
+      [x(from), y(trendAt(stats.trend, from) || 0)],
       [x(goal.deadline), y(stats.forecast)],
     ]);
     points.push({

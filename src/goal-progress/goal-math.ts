@@ -39,6 +39,23 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
 }
 
+/**
+ * Progress is unclamped, but data such as a value of −1e308 would overflow to −Infinity. Beyond
+ * ±1e9 (a hundred million per cent) nothing more can be read, so progress is capped there and no
+ * Infinity or NaN ever reaches the page.
+ */
+export const PROGRESS_LIMIT = 1e9;
+
+function capProgress(progress: number): number {
+  if (Number.isNaN(progress)) return 0;
+  return clamp(progress, -PROGRESS_LIMIT, PROGRESS_LIMIT);
+}
+
+/** A finite number or `null` (sums and differences of extreme values overflow). */
+function finiteOrNull(value: number): number | null {
+  return Number.isFinite(value) ? value : null;
+}
+
 /** `target` is reached from the good side: ≥ for an increase, ≤ for a decrease, equal for neutral. */
 export function hasReached(value: number, target: number, direction: GoalDirection): boolean {
   const scale = Math.max(Math.abs(value), Math.abs(target), 1) * BOUNDARY_EPSILON;
@@ -55,7 +72,9 @@ export function hasReached(value: number, target: number, direction: GoalDirecti
 export function goalProgress(value: number, baseline: number, target: number, direction: GoalDirection = 'increase'): number {
   const span = target - baseline;
   if (span === 0) return hasReached(value, target, direction) ? 1 : 0;
-  return (value - baseline) / span;
+  // (value − baseline) / span overflows for extreme inputs; dividing each term first does not.
+  const progress = Number.isFinite(span) && Number.isFinite(value - baseline) ? (value - baseline) / span : value / span - baseline / span;
+  return capProgress(progress);
 }
 
 /** Elapsed share of [start, deadline] at `as`, clamped to 0..1. A zero-length box counts as over once `as ≥ deadline`. */
@@ -139,7 +158,7 @@ export function estimateEta(trend: Trend | null, baseline: number, target: numbe
 export function requiredRatePerWeek(value: number, target: number, deadline: number, as: number, start = as): number | null {
   const left = deadline - Math.max(as, start);
   if (!(left > 0)) return null;
-  return ((target - value) / left) * WEEK_MS;
+  return finiteOrNull(((target - value) / left) * WEEK_MS);
 }
 
 /** Whole days left until the deadline (rounded up), 0 once it has passed. */
@@ -156,7 +175,8 @@ export function weightedMean(items: ReadonlyArray<{ value: number; weight?: numb
     total += weight;
     sum += weight * item.value;
   }
-  return total > 0 ? sum / total : null;
+  if (!(total > 0) || !Number.isFinite(total)) return null;
+  return Number.isFinite(sum) ? sum / total : capProgress(items.reduce((acc, item) => acc + ((item.weight ?? 1) / total) * item.value, 0));
 }
 
 /** The numbers of one key result or SMART goal. */
@@ -194,7 +214,7 @@ export function computeGoalStats(goal: GoalFigures, as: number): GoalStats {
   const progress = goalProgress(goal.value, goal.baseline, goal.target, goal.direction);
   const expected = expectedProgress(goal.start, goal.deadline, as);
   const trend = linearTrend(goal.series, goal.start, as);
-  const forecast = trend ? trendAt(trend, goal.deadline) : null;
+  const forecast = trend ? finiteOrNull(trendAt(trend, goal.deadline)) : null;
   return {
     progress,
     expected,
@@ -202,7 +222,7 @@ export function computeGoalStats(goal: GoalFigures, as: number): GoalStats {
     forecast,
     forecastProgress: forecast === null ? null : goalProgress(forecast, goal.baseline, goal.target, goal.direction),
     requiredRate: requiredRatePerWeek(goal.value, goal.target, goal.deadline, as, goal.start),
-    actualRate: trend ? trend.slope * WEEK_MS : null,
+    actualRate: trend ? finiteOrNull(trend.slope * WEEK_MS) : null,
     eta: estimateEta(trend, goal.baseline, goal.target),
     trend,
     daysLeft: daysLeft(goal.deadline, as),

@@ -12,7 +12,6 @@ export const goalProgressStyles = css`
     --_gp-target: var(--goal-progress-target-color, var(--_text));
     --_gp-series: var(--goal-progress-series-color, var(--_series));
     --_gp-forecast: var(--goal-progress-forecast-color, var(--_series));
-    --_gp-bar-height: var(--goal-progress-bar-height, 12px);
   }
   .tone-good { --_gp-status: var(--_good); }
   .tone-warn { --_gp-status: var(--_warn); }
@@ -99,10 +98,10 @@ export const goalProgressStyles = css`
   }
   .bar {
     width: 100%;
-    height: calc(var(--_gp-bar-height) + 16px);
+    height: 28px;
   }
   .kr .bar {
-    height: calc(var(--_gp-bar-height) + 10px);
+    height: 24px;
   }
   .track {
     fill: var(--_gp-track);
@@ -315,10 +314,13 @@ export const goalProgressStyles = css`
     stroke-dasharray: 2 2;
   }
   .tooltip {
+    --_tx: -50%;
+    --_ty: calc(-100% - 10px);
     position: absolute;
     top: 0;
     left: 0;
     z-index: 1;
+    width: max-content;
     max-width: min(260px, 90%);
     padding: 4px 8px;
     border-radius: 4px;
@@ -328,13 +330,17 @@ export const goalProgressStyles = css`
     font-size: 0.85em;
     pointer-events: none;
     box-shadow: var(--_shadow);
-    transform: translate(-50%, -100%);
+    transform: translate(var(--_tx), var(--_ty));
   }
   .tooltip.align-start {
-    transform: translate(-8px, -100%);
+    --_tx: -8px;
   }
   .tooltip.align-end {
-    transform: translate(calc(-100% + 8px), -100%);
+    --_tx: calc(-100% + 8px);
+  }
+  /* Near the top of the chart the readout goes below the point, so it never covers the heading. */
+  .tooltip.below {
+    --_ty: 12px;
   }
   .chart-legend {
     display: flex;

@@ -88,7 +88,6 @@ const ICONS: Record<GoalStatus, TemplateResult> = {
  * @cssprop [--goal-progress-target-color=var(--nsw-color-text)] - Target marker and line.
  * @cssprop [--goal-progress-series-color=var(--nsw-color-series)] - Burn-up series line.
  * @cssprop [--goal-progress-forecast-color=var(--nsw-color-series)] - Dashed forecast line.
- * @cssprop [--goal-progress-bar-height=12px] - Bar thickness.
  */
 export class GoalProgress extends NswElement<GoalModel> {
   static override styles = [sharedStyles, goalProgressStyles];
@@ -237,7 +236,7 @@ export class GoalProgress extends NswElement<GoalModel> {
     // The SVG scales with its box; map layout pixels to rendered pixels.
     const scale = svgEl.clientWidth > 0 ? svgEl.clientWidth / view.chart.width : 1;
     tip.style.setProperty('left', `${point.x * scale}px`);
-    tip.style.setProperty('top', `${Math.max(0, point.y * scale - 10)}px`);
+    tip.style.setProperty('top', `${point.y * scale}px`);
   }
 
   private activate(goal: KeyResult | Objective): void {
@@ -490,12 +489,12 @@ export class GoalProgress extends NswElement<GoalModel> {
             : nothing}
         </svg>
         ${active
-          ? html`<div part="tooltip" class="tooltip ${active.x < layout.width * 0.25 ? 'align-start' : active.x > layout.width * 0.75 ? 'align-end' : ''}">${active.label}</div>`
+          ? html`<div part="tooltip" class="tooltip ${active.x < layout.width * 0.25 ? 'align-start' : active.x > layout.width * 0.75 ? 'align-end' : ''} ${active.y < layout.height * 0.35 ? 'below' : ''}">${active.label}</div>`
           : nothing}
         <p class="sr-only" aria-live="polite">${active ? active.label : ''}</p>
       </div>
       <p class="chart-legend" aria-hidden="true">
-        <span><span class="sw"></span>actual</span><span><span class="sw sw-pace"></span>pace to target</span><span
+        ${layout.points.some((p) => p.kind === 'actual') ? html`<span><span class="sw"></span>actual</span>` : html`<span>no data in the time box yet</span>`}<span><span class="sw sw-pace"></span>pace to target</span><span
           ><span class="sw sw-target"></span>target</span
         >${layout.forecastPath ? html`<span><span class="sw sw-forecast"></span>forecast (trend)</span>` : nothing}
       </p>

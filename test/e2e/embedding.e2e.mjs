@@ -3,7 +3,7 @@
 // late upgrade · version skew · hostile host CSS · print. (The embed page and export have their own files.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSP, CSP_TT, TAGS, TT, assertShows, geometry, haveDist, interact, launch, open, problems, server, states, waitForElements } from './helpers.mjs';
+import { CSP, CSP_TT, TAGS, TT, assertShows, geometry, haveDist, interact, launch, open, pixelDiff, problems, server, states, tooltips, waitForElements } from './helpers.mjs';
 
 const skip = !haveDist() && 'dist/ is missing: run npm run build first';
 let browser;
@@ -15,6 +15,7 @@ before(async () => {
   servers.csp = await server({ 'Content-Security-Policy': CSP });
   servers.tt = await server({ 'Content-Security-Policy': TT });
   servers.both = await server({ 'Content-Security-Policy': CSP_TT });
+  servers.ttFallback = await server({ 'Content-Security-Policy': `${CSP}; require-trusted-types-for 'script'; trusted-types lit-html north-star-widgets` });
 });
 after(async () => {
   await browser?.close();
@@ -49,6 +50,21 @@ describe('plain HTML', { skip }, () => {
       for (const s of await states(p)) assertShows(assert, s, 'IIFE ');
       assert.equal(await p.evaluate(() => typeof window.NorthStarWidgets?.NswElement), 'function', 'the IIFE exposes window.NorthStarWidgets');
       await expectClean(p, 'IIFE');
+    } finally {
+      await p.closeAll();
+    }
+  });
+
+  test('G3: the classic-script page inside a sandboxed iframe (allow-scripts, opaque origin) renders', async () => {
+    const p = await page('plain', 'sandboxed.html', { wait: false });
+    try {
+      const frame = await (await p.waitForSelector('#frame')).contentFrame();
+      await frame.waitForLoadState();
+      await waitForElements(frame);
+      for (const s of await states(frame)) assertShows(assert, s, 'sandboxed ');
+      assert.equal(await frame.evaluate(() => origin), 'null', 'opaque origin');
+      await expectClean(p, 'sandboxed');
+      assert.deepEqual((await problems(frame)).errors, [], 'no error inside the sandbox (no storage or cookie access throws)');
     } finally {
       await p.closeAll();
     }
@@ -111,6 +127,24 @@ describe('loaded twice', { skip }, () => {
     }
   });
 
+  test("B4: the host's own Lit took 'lit-html' first: our bundle uses its fallback policy 'north-star-widgets'", async () => {
+    const p = await page('ttFallback', 'host-lit-policy.html');
+    try {
+      for (const s of await states(p)) assertShows(assert, s, 'fallback policy ');
+      await interact(p);
+      assert.equal(await p.evaluate(() => window[Symbol.for('north-star-widgets.lit-html-policy')]?.name), 'north-star-widgets');
+      assert.equal(await p.evaluate(() => typeof window.__hostPolicy?.createHTML), 'function', "the host's policy is untouched");
+      // Trying 'lit-html' first is reported once by the browser (there is no API to ask which names
+      // exist); nothing else is, and nothing throws.
+      const found = await problems(p);
+      assert.deepEqual(found.violations, ['trusted-types trusted-types-policy lit-html'], 'exactly one report: the refused duplicate name');
+      assert.deepEqual(found.errors, []);
+      assert.deepEqual(p.log.errors.filter((e) => !/lit-html/.test(e)), []);
+    } finally {
+      await p.closeAll();
+    }
+  });
+
   test('C3: an older north-star-card (0.9.0) is defined first: ours is skipped with a warning naming both versions', async () => {
     const p = await page('plain', 'version-skew.html', { wait: false });
     try {
@@ -142,6 +176,8 @@ describe('strict pages', { skip }, () => {
       try {
         for (const s of await states(p)) assertShows(assert, s, `${kind} `);
         await interact(p);
+        // Tooltips are positioned from script: they must appear without a style attribute.
+        assert.deepEqual(await tooltips(p), { card: true, funnel: true, tree: true, goal: true }, `tooltips under ${kind}`);
         // Export under the strict page: SVG string and PNG Blob, and the export menu.
         const exported = await p.evaluate(async (tags) => {
           const out = [];
@@ -170,6 +206,48 @@ describe('strict pages', { skip }, () => {
       }
     });
   }
+});
+
+describe('strict pages look the same', { skip }, () => {
+  test('B1: each element under CSP + Trusted Types is pixel-identical to the plain page (≤ 0.5 % differ)', async () => {
+    const a = await page('plain', 'all-esm.html');
+    const b = await page('both', 'all-esm.html');
+    try {
+      for (const id of ['card', 'tree', 'funnel', 'goal']) {
+        const [x, y] = [await a.locator(`#${id}`).screenshot(), await b.locator(`#${id}`).screenshot()];
+        const diff = await pixelDiff(a, x, y);
+        assert.deepEqual(diff.sizeA, diff.sizeB, `${id}: same size`);
+        assert.ok(diff.ratio <= 0.005, `${id}: ${(diff.ratio * 100).toFixed(2)} % of pixels differ`);
+      }
+    } finally {
+      await a.closeAll();
+      await b.closeAll();
+    }
+  });
+});
+
+describe('the violation probe itself (negative control)', { skip }, () => {
+  test('a style attribute under the CSP and an innerHTML string under Trusted Types are reported', async () => {
+    const p = await page('both', 'all-esm.html');
+    try {
+      const thrown = await p.evaluate(() => {
+        document.body.setAttribute('style', 'color: red');
+        try {
+          document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+          return null;
+        } catch (e) {
+          return e.name;
+        }
+      });
+      assert.equal(thrown, 'TypeError', 'Trusted Types enforced');
+      await p.waitForTimeout(100);
+      const { violations } = await problems(p);
+      assert.ok(violations.some((v) => /style-src/.test(v)), `style attribute reported: ${violations}`);
+      assert.ok(violations.some((v) => /trusted-types|require-trusted-types/.test(v)), `TT sink reported: ${violations}`);
+    } finally {
+      await p.closeAll();
+    }
+  });
 });
 
 describe('hostile host CSS (C5)', { skip }, () => {
@@ -211,6 +289,33 @@ describe('hostile host CSS (C5)', { skip }, () => {
     } finally {
       await a.closeAll();
       await b.closeAll();
+    }
+  });
+});
+
+describe('theming', { skip }, () => {
+  test('one :root rule with --nsw-* properties restyles all four (accent colour, font)', async () => {
+    const p = await page('plain', 'themed.html');
+    try {
+      const report = await p.evaluate((tags) =>
+        tags.map((t) => {
+          const root = document.querySelector(t).shadowRoot;
+          const base = root.querySelector('[part~="base"]');
+          const style = getComputedStyle(base);
+          // The page's accent, good, bad and warning colours (themed.css).
+          const palette = ['rgb(109, 40, 217)', 'rgb(15, 118, 110)', 'rgb(190, 18, 60)', 'rgb(161, 98, 7)'];
+          const painted = [...root.querySelectorAll('*')].filter((n) => {
+            const c = getComputedStyle(n);
+            return [c.fill, c.stroke, c.backgroundColor, c.color, c.borderTopColor].some((v) => palette.includes(v));
+          }).length;
+          return { tag: t, font: style.fontFamily, painted };
+        }), TAGS);
+      for (const r of report) {
+        assert.match(r.font, /Courier New/, `${r.tag} font`);
+        assert.ok(r.painted > 0, `${r.tag}: something is painted in the page's palette`);
+      }
+    } finally {
+      await p.closeAll();
     }
   });
 });

@@ -3,23 +3,26 @@
 // screenshot of the element; the PNG likewise. (PNG under the strict CSP: embedding.e2e.mjs.)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TAGS, haveDist, launch, open, pixelDiff, server } from './helpers.mjs';
+import { CSP_TT, TAGS, haveDist, launch, open, pixelDiff, problems, server } from './helpers.mjs';
 
 const skip = !haveDist() && 'dist/ is missing: run npm run build first';
 let browser;
 let plain;
+let strict;
 let page;
 let scratch;
 before(async () => {
   if (skip) return;
   browser = await launch();
   plain = await server();
+  strict = await server({ 'Content-Security-Policy': CSP_TT });
   page = await open(browser, `${plain.url}test/e2e/pages/all-esm.html`, { viewport: { width: 760, height: 900 } });
   scratch = await open(browser, null, { viewport: { width: 760, height: 900 } });
 });
 after(async () => {
   await browser?.close();
   await plain?.close();
+  await strict?.close();
 });
 
 /** Screenshot of the element's rendered box (its part="base"), at 1 device pixel per CSS pixel. */
@@ -77,9 +80,9 @@ describe('export', { skip }, () => {
     });
   }
 
-  test('exportable menu: keyboard operable (menu button pattern), downloads SVG and PNG, copies the summary', async () => {
+  test('exportable menu under CSP + Trusted Types: keyboard operable (menu button pattern), downloads SVG and PNG, copies the summary', async () => {
     const context = await browser.newContext({ viewport: { width: 760, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });
-    const p = await open(browser, `${plain.url}test/e2e/pages/all-esm.html`, { context });
+    const p = await open(browser, `${strict.url}test/e2e/pages/all-esm.html`, { context });
     try {
       await p.evaluate(() => {
         window.__exports = [];
@@ -131,6 +134,9 @@ describe('export', { skip }, () => {
       await toggle.click();
       await p.locator('body').click({ position: { x: 700, y: 5 } });
       assert.equal(await host.locator('[role="menu"]').count(), 0);
+      const found = await problems(p);
+      assert.deepEqual(found.violations, [], 'no CSP or Trusted Types violation from downloading or copying');
+      assert.deepEqual(found.errors, []);
     } finally {
       await context.close();
     }

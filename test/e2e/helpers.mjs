@@ -245,3 +245,36 @@ export async function pixelDiff(page, pngA, pngB) {
     [pngA.toString('base64'), pngB.toString('base64')],
   );
 }
+
+/** Hovers each element's main graphic and reports whether its tooltip part appears (goal: in chart view). */
+export async function tooltips(page) {
+  const targets = [
+    ['card', '[part~="sparkline"]'],
+    ['funnel', '[part~="step"]'],
+    ['tree', '[part~="node"]'],
+    ['goal', '[part~="chart"]'],
+  ];
+  await page.$eval('#goal', (el) => el.setAttribute('view', 'chart'));
+  await page.waitForTimeout(100);
+  const shown = {};
+  for (const [id, selector] of targets) {
+    const target = page.locator(`#${id} ${selector}`).first();
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    shown[id] = false;
+    if (!box) continue;
+    for (const fx of [0.5, 0.7, 0.9, 0.3]) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * 0.5, { steps: 3 });
+      shown[id] = await page.evaluate((hostId) => {
+        const tip = document.getElementById(hostId).shadowRoot.querySelector('[part~="tooltip"]');
+        if (!tip) return false;
+        const r = tip.getBoundingClientRect();
+        return r.width > 10 && r.height > 10 && getComputedStyle(tip).visibility !== 'hidden' && getComputedStyle(tip).display !== 'none' && tip.textContent.trim().length > 0;
+      }, id);
+      if (shown[id]) break;
+    }
+  }
+  await page.mouse.move(1, 1);
+  await page.$eval('#goal', (el) => el.setAttribute('view', 'bar'));
+  return shown;
+}

@@ -1,10 +1,10 @@
 // Issue 6 / RELIABILITY G1 — custom-elements.json (written by npm run build) describes every
 // attribute, event, part, CSS property and public method SPEC.md names, for all four elements.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TAGS, root } from './helpers.mjs';
+import { TAGS, haveDist, launch, open, root, server, tooltips } from './helpers.mjs';
 
 const file = join(root, 'custom-elements.json');
 const skip = !existsSync(file) && 'custom-elements.json is missing: run npm run build first';
@@ -73,3 +73,50 @@ for (const tag of TAGS) {
     assert.ok((d.summary ?? d.description ?? '').length > 10, 'class summary/description');
   });
 }
+
+// Completeness against the running elements: whatever they observe, render as a part or read as a
+// public custom property must be in the manifest.
+let browser;
+let plain;
+const live = !skip && haveDist() ? false : 'needs dist/ and custom-elements.json';
+before(async () => {
+  if (live) return;
+  browser = await launch();
+  plain = await server();
+});
+after(async () => {
+  await browser?.close();
+  await plain?.close();
+});
+
+test('every observed attribute, rendered part and public custom property in use is in the manifest', { skip: live }, async () => {
+  const p = await open(browser, `${plain.url}test/e2e/pages/all-esm.html`);
+  try {
+    await tooltips(p); // tooltips render their parts
+    const seen = {};
+    for (const tag of TAGS) {
+      // Open the export menu, so its parts are rendered too.
+      await p.locator(`${tag} .export-toggle`).click();
+      seen[tag] = await p.evaluate((t) => {
+        const el = document.querySelector(t);
+        const parts = new Set();
+        for (const node of el.shadowRoot.querySelectorAll('[part]')) for (const part of node.getAttribute('part').split(/\s+/)) if (part) parts.add(part);
+        const css = el.shadowRoot.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)).join('\n');
+        const props = new Set([...css.matchAll(new RegExp(`var\\(\\s*(--(?:nsw|${t})-[\\w-]+)`, 'g'))].map((m) => m[1]));
+        return { attributes: customElements.get(t).observedAttributes, parts: [...parts], props: [...props] };
+      }, tag);
+      await p.keyboard.press('Escape');
+    }
+    const missingAll = [];
+    for (const tag of TAGS) {
+      const d = declarations().find((x) => x.tagName === tag);
+      const has = (list) => new Set((list ?? []).map((x) => x.name));
+      const [attrs, parts, props] = [has(d.attributes), has(d.cssParts), has(d.cssProperties)];
+      missingAll.push(...seen[tag].attributes.filter((a) => !attrs.has(a)).map((a) => `${tag} attribute ${a}`), ...seen[tag].parts.filter((a) => !parts.has(a)).map((a) => `${tag} part ${a}`), ...seen[tag].props.filter((a) => !props.has(a)).map((a) => `${tag} property ${a}`));
+      assert.ok(seen[tag].parts.length >= 4 && seen[tag].props.length >= 4, `<${tag}>: the live scan found parts and properties`);
+    }
+    assert.deepEqual(missingAll, [], 'observed attributes, rendered parts and custom properties in use that the manifest lacks');
+  } finally {
+    await p.closeAll();
+  }
+});

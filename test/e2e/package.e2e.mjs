@@ -116,7 +116,7 @@ test('G1 typings: tag name map and React 19 JSX compile; wrong uses are errors',
   );
   writeFileSync(
     join(work, 'good.tsx'),
-    `import * as React from 'react';\nimport type {} from 'north-star-widgets/jsx';\nexport const App = () => (\n  <div>\n    <north-star-card data={{ name: 'x', value: 1 }} theme="dark" exportable onnsw-select={(e) => e.detail.id} />\n    <metric-tree src="/tree.json" orientation="horizontal" expand-depth={2} onnsw-toggle={(e) => e.detail.expanded} />\n    <funnel-chart data={{ steps: [] }} ref={(el) => el?.stats} />\n    <goal-progress as-of="2026-11-20" view="chart" onnsw-error={(e) => e.detail.issues.length} />\n  </div>\n);\n`,
+    `import * as React from 'react';\nimport type {} from 'north-star-widgets/jsx';\nexport const Card = () => <north-star-card data={{ name: 'x', value: 1 }} theme="dark" exportable onnsw-select={(e) => e.detail.id} />;\nexport const Tree = () => <metric-tree src="/tree.json" orientation="horizontal" expand-depth={2} onnsw-toggle={(e) => e.detail.expanded} />;\nexport const Funnel = () => <funnel-chart data={{ steps: [] }} ref={(el) => el?.stats} />;\nexport const Goal = () => <goal-progress as-of="2026-11-20" view="chart" onnsw-error={(e) => e.detail.issues.length} />;\n`,
   );
   writeFileSync(join(work, 'bad.ts'), `import 'north-star-widgets/define-all.js';\ndocument.querySelector('metric-tree')!.expandEverything();\nconst n: number = document.createElement('funnel-chart').summary;\nexport { n };\n`);
   writeFileSync(
@@ -126,7 +126,9 @@ test('G1 typings: tag name map and React 19 JSX compile; wrong uses are errors',
   writeFileSync(
     join(work, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, jsx: 'react', skipLibCheck: true, types: [] },
+      compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], strict: true, noEmit: true, jsx: 'react', skipLibCheck: false, types: [],
+        // The package is symlinked, so its typings resolve 'react' from this repository (untyped): point at the stand-in.
+        paths: { react: ['./node_modules/@types/react/index.d.ts'] } },
       files: ['good.ts', 'good.tsx', 'bad.ts', 'bad.tsx'],
     }),
   );

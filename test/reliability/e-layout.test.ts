@@ -18,6 +18,7 @@ import {
   itUnlessKnown,
   mount,
   nextFrame,
+  neverNavigate,
   overflowing,
   recordEvents,
   report,
@@ -88,7 +89,7 @@ describe('E: layout and lifecycle', function () {
   describe('E3 never overflows', () => {
     const LONG_LABEL = 'Weekly active teams in the enterprise segment with SSO enabled (rolling 7 days)';
     for (const tag of TAGS) {
-      it(`${tag}: at 120, 240, 320, 768 and 1,440 px with long labels, host and shadow container do not overflow`, async function () {
+      itUnlessKnown(`E3 ${tag}`, `${tag}: at 120, 240, 320, 768 and 1,440 px with long labels, host and shadow container do not overflow`, async function () {
         if (!defined(tag)) this.skip();
         const figures: Record<string, number> = {};
         for (const width of [120, 240, 320, 768, 1440]) {
@@ -208,6 +209,7 @@ describe('E: layout and lifecycle', function () {
             return box;
           });
           const el = document.createElement(tag) as unknown as Widget;
+          neverNavigate(el);
           el.setAttribute('src', '/api/data.json');
           el.setAttribute('refresh', '60');
           if (tag === 'goal-progress') el.setAttribute('as-of', '2026-11-20');

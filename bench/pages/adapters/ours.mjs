@@ -28,6 +28,32 @@ function transformOf(el) {
 
 const available = (kind) => () => !!customElements.get(TAGS[kind]);
 
+/**
+ * Wraps Lit lifecycle methods to time them (bench/profile.mjs): normalizeData (inside willUpdate),
+ * willUpdate (layout computation), render (template values), update (render + DOM commit), updated
+ * (post-commit work: measuring, binding zoom, …). Nested times are included in the outer ones.
+ */
+const phases = {};
+function timePhases(tag, proto) {
+  const table = (phases[tag] = {});
+  for (const name of ['normalizeData', 'willUpdate', 'render', 'update', 'updated']) {
+    let owner = proto;
+    while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+    if (!owner) continue;
+    const original = proto[name];
+    proto[name] = function (...args) {
+      const t = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const row = (table[name] ??= { ms: 0, calls: 0 });
+        row.ms += performance.now() - t;
+        row.calls++;
+      }
+    };
+  }
+}
+
 export default {
   label: 'north-star-widgets',
   warnings,
@@ -55,8 +81,11 @@ export default {
         updates++;
         return original.call(this, changed);
       };
+      if (new URLSearchParams(location.search).has('phases')) timePhases(tag, proto);
     }
   },
+  /** With ?phases: milliseconds spent in each lifecycle method, per element (see timePhases). */
+  phases: () => phases,
   async settle(h) {
     const el = h?.el ?? h;
     if (!el || !('updateComplete' in el)) return;
