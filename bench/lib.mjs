@@ -51,6 +51,36 @@ export const WHAT_IF = {
     file: /src[\\/]base[\\/]templates\.ts$/,
     patch: (code) => code.replace('${table.rows.map(', '${table.rows.slice(0, 0).map('),
   },
+  // The same, batched: the first width is read in NswElement.willUpdate of the first update, so the
+  // first updates of elements appended together share one style/layout.
+  'first-width-batched': {
+    file: /src[\\/]base[\\/]nsw-element\.ts$/,
+    patch: (code) =>
+      code.replace(
+        'protected override willUpdate(changed: PropertyValues<this>): void {',
+        `protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated && this.width === 0 && this.isConnected) {
+      const first = Math.floor(this.getBoundingClientRect().width);
+      if (first > 0) this.width = first;
+    }`,
+      ),
+  },
+  // The first observation applied at once in the ResizeObserver callback (before paint, no layout
+  // read), later ones still deferred to a frame. Checks for "ResizeObserver loop" errors too.
+  'first-width-ro': {
+    file: /src[\\/]base[\\/]resize-controller\.ts$/,
+    patch: (code) =>
+      code.replace(
+        'cancelAnimationFrame(this.frame);\n      this.frame = requestAnimationFrame(() => {',
+        `if (this.width === 0 && width > 0) {
+        this.width = width;
+        this.onResize(width);
+        return;
+      }
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => {`,
+      ),
+  },
 };
 
 function whatIfPlugin(names) {

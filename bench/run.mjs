@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --only tree-1000,funnel-5] [--runs 7] [--rounds 1] [--warmup 1] [--cycles 1000]
-//               [--peers echarts,chartjs,d3funnel,vega] [--no-sizes] [--no-peers] [--write]
+//               [--peers echarts,chartjs,d3funnel,vega] [--no-sizes] [--no-peers] [--write | --no-write]
+//               [--what-if <patch>[,<patch>…]]   (patches: see WHAT_IF in bench/lib.mjs)
 //
 // Benchmarks our elements against the libraries users would pick instead, in Debian's Chromium
 // (playwright-core), on identical seeded data (bench/data.mjs). Prints a markdown table with
@@ -28,10 +29,6 @@ const opt = (name, fallback) => {
   return argv[i].includes('=') ? argv[i].split('=').slice(1).join('=') : argv[i + 1];
 };
 const flag = (name) => argv.includes(`--${name}`);
-if (flag('help') || flag('h')) {
-  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 4).join('\n').replace(/^\/\/ ?/gm, ''));
-  process.exit(0);
-}
 
 /** Scenario → contenders (adapter names in bench/pages/adapters/). */
 const SCENARIOS = {
@@ -46,6 +43,11 @@ const SCENARIOS = {
   update: ['ours', 'echarts', 'vega', 'd3funnel'],
   'mount-unmount': ['ours', 'echarts', 'chartjs', 'd3funnel', 'vega'],
 };
+if (flag('help') || flag('h')) {
+  console.log(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 5).join('\n').replace(/^\/\/ ?/gm, ''));
+  console.log(`scenarios: ${Object.keys(SCENARIOS).join(', ')}\nwhat-if patches: ${Object.keys(WHAT_IF).join(', ')}`);
+  process.exit(0);
+}
 const only = opt('only', '')
   .split(',')
   .map((s) => s.trim())
@@ -124,11 +126,20 @@ async function main() {
     results.sizes = { ours: await ourSizes(root), peers: noPeers ? [] : await peerSizes(root) };
   }
 
-  const { server, url } = await serve({ port: 0 });
+  // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs (every resource is same-origin).
+  const { server, url } = await serve({ port: 0, headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } });
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
   results.machine = machine(browser.version());
   results.machine.loadavgStart = results.machine.loadavg;
   try {
+    {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      await page.goto(`${url}bench/pages/bench.html?lib=d3funnel`);
+      results.floor = await page.evaluate(() => window.__bench.floor());
+      results.crossOriginIsolated = await page.evaluate(() => self.crossOriginIsolated);
+      await context.close();
+    }
     for (const name of scenarioNames) {
       results.scenarios[name] = {};
       const raw = {}; // lib → metric → { samples, extra }
@@ -151,9 +162,9 @@ async function main() {
             const info = await page.evaluate(() => window.__bench.ready);
             results.libs[lib] = buildDir ? { label: `ours + what-if ${whatIf.join('+')}`, version: info.version } : { label: info.label, version: info.version };
             if (name === 'mount-unmount') {
-              results.heap[lib] = await heapCycles(context, page, info);
+              results.heap[lib] = await withTimeout(heapCycles(context, page, info), 600_000, `${name} (${lib})`);
             } else {
-              const r = await page.evaluate(([s, o]) => window.__bench.run(s, o), [name, { runs: roundRuns, warmup }]);
+              const r = await withTimeout(page.evaluate(([s, o]) => window.__bench.run(s, o), [name, { runs: roundRuns, warmup }]), 60_000 * (roundRuns + warmup), `${name} (${lib})`);
               const acc = (raw[lib] ??= { available: r.available, metrics: {}, warnings: [], errors: [] });
               for (const [metric, m] of Object.entries(r.metrics)) {
                 const a = (acc.metrics[metric] ??= { samples: [], extra: {} });
@@ -233,6 +244,17 @@ async function heapCycles(context, page, info) {
   return out;
 }
 
+/** A scenario that hangs (an update that never completes) fails after `ms` instead of stalling the run. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 // ---------------------------------------------------------------- report
 const KIND_LABEL = { tree: 'metric-tree (tree-100 data)', funnel: 'funnel-chart (5 steps)', spark: 'north-star-card (30 points)', goal: 'goal-progress' };
 const PEER_KIND_LABEL = { tree: 'tree-100', funnel: 'funnel, 5 steps', spark: 'line, 30 points', goal: '' };
@@ -250,6 +272,7 @@ function markdown() {
   lines.push(`- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM; ${m.chromium ? `Chromium ${m.chromium}` : ''} (headless, --disable-gpu: software rendering); Node ${m.node}.`);
   lines.push(`- Load average (1/5/15 min) at start ${m.loadavgStart.join(' / ')}, at end ${m.loadavgEnd.join(' / ')}.`);
   lines.push(`- ${runs} counted runs per scenario and contender${rounds > 1 ? `, in ${rounds} interleaved rounds (each round: every contender in a fresh page, ${warmup} warm-up run(s) first)` : `, after ${warmup} warm-up run(s), each contender in a fresh page`}; median (min–max) in ms. Ratio = peer median ÷ our median (above 1× means we are faster).`);
+  if (results.floor) lines.push(`- Floor: an empty step (rAF → end of frame) measures ${fmtStat(results.floor)} ms on this machine; differences below that are noise.`);
   lines.push(`- Versions: ${Object.entries(results.libs).map(([k, v]) => `${v.label} ${v.version}`).join(', ')}.`);
   if (results.ours?.notes?.length) lines.push(`- Our build notes: ${results.ours.notes.join('; ')}.`);
   lines.push('');

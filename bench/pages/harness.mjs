@@ -14,19 +14,13 @@
 //   `moreFrames` hook tells), t1 moves to the end of the last frame that did work — that part then
 //   includes the wait for those frames, as a user would see it.
 import * as data from '../data.mjs';
+import { afterFrame } from './harness-frame.mjs';
+
+export { afterFrame };
 
 const params = new URLSearchParams(location.search);
 const libName = params.get('lib') ?? 'ours';
 const stage = document.getElementById('stage');
-
-/** Resolves after the browser has rendered the current frame (call it from inside a rAF callback). */
-export function afterFrame() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Resolves at the end of the next frame with { start, end, busy }: `start` is the frame's own
@@ -57,7 +51,7 @@ async function measure(fn, { moreFrames = adapter.moreFrames } = {}) {
       try {
         const t0 = performance.now();
         const handle = await fn();
-        if (adapter.settle) await (Array.isArray(handle) ? Promise.all(handle.map((h) => adapter.settle(h))) : adapter.settle(handle));
+        if (adapter.settle && handle) await (Array.isArray(handle) ? Promise.all(handle.map((h) => adapter.settle(h))) : adapter.settle(handle));
         const t1 = await afterFrame();
         const result = { ms: t1 - t0, firstFrame: t1 - t0, longestFrame: t1 - t0, frames: 1, handle };
         if (moreFrames) {
@@ -263,6 +257,14 @@ window.__bench = {
     }
     for (const m of Object.values(metrics)) m.median = median(m.samples);
     return { available: true, metrics, warnings: adapter.warnings?.splice(0) ?? [] };
+  },
+
+  /** What an empty step measures (rAF → message after the frame): the floor under every number. */
+  async floor(n = 21) {
+    await this.ready;
+    const samples = [];
+    for (let i = 0; i < n; i++) samples.push((await measure(() => null, { moreFrames: null })).ms);
+    return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
   },
 
   /** Lifecycle timings collected by the adapter (ours with ?phases), if any. */

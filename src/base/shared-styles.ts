@@ -208,7 +208,9 @@ export const sharedStyles = css`
 
   /* Windows high contrast: SVG is not recoloured by the browser, so map the tokens to system colours. */
   @media (forced-colors: active) {
-    :host {
+    /* :host([theme]) too: the dark and auto themes' tokens would otherwise win over these (same origin, higher specificity). */
+    :host,
+    :host([theme]) {
       --_text: CanvasText;
       --_muted: CanvasText;
       --_bg: Canvas;

@@ -26,6 +26,8 @@ export class SourceLoader implements ReactiveController {
   private timer?: ReturnType<typeof setTimeout>;
   private due = false;
   private generation = 0;
+  /** Refresh timers run only while the host is in the document (a removed element stops polling). */
+  private connected = false;
   private readonly onVisibility = () => {
     if (!document.hidden && this.due) this.fetchNow(true);
   };
@@ -45,12 +47,14 @@ export class SourceLoader implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibility);
     // Re-inserted (a wiki macro re-rendered, the element moved): pick refreshing up again.
     if (this.options?.refresh && !this.timer && !this.request) this.schedule();
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -67,7 +71,8 @@ export class SourceLoader implements ReactiveController {
 
   private schedule(): void {
     const seconds = this.options?.refresh;
-    if (!seconds || seconds <= 0) return;
+    // A request that finishes after the host was removed must not start polling again.
+    if (!seconds || seconds <= 0 || !this.connected) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;

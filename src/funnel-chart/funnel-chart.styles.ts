@@ -49,6 +49,8 @@ export const funnelStyles = css`
     flex-direction: column;
     gap: 2px;
     margin-bottom: calc(var(--_space) * 0.75);
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .title {
     font-weight: 600;
@@ -323,6 +325,14 @@ export const funnelStyles = css`
     margin: 6px 0 0;
     padding-inline-start: 16px;
   }
+  /* A table ignores width: 1px, so its visually hidden copy would still widen the scrollable area; a clipped box holds it. */
+  .table-wrap {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+  }
   .note {
     margin: 8px 0 0;
     font-size: 0.85em;
@@ -340,7 +350,8 @@ export const funnelStyles = css`
   }
   .condensed .step {
     display: grid;
-    grid-template-columns: minmax(6em, 28%) minmax(40px, 1fr) auto;
+    /* A fixed figures column keeps every bar's track the same length, so lengths compare. */
+    grid-template-columns: minmax(6em, 28%) minmax(40px, 1fr) 11.5em;
     grid-template-areas: 'label bars figures';
     align-items: center;
     gap: 0 10px;

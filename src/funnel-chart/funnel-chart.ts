@@ -49,6 +49,13 @@ import { funnelStyles } from './funnel-chart.styles.js';
  * @cssprop [--funnel-chart-track-color=var(--nsw-color-grid)] - The empty part of each bar.
  * @cssprop [--funnel-chart-column-height=168px] - Bar height in the horizontal orientation.
  * @cssprop [--funnel-chart-segment-1=#0b5cad] - First segment colour (…through `--funnel-chart-segment-8`).
+ * @cssprop [--funnel-chart-segment-2=#b8510d] - Second segment colour.
+ * @cssprop [--funnel-chart-segment-3=#1a7f37] - Third segment colour.
+ * @cssprop [--funnel-chart-segment-4=#8250df] - Fourth segment colour.
+ * @cssprop [--funnel-chart-segment-5=#bf3989] - Fifth segment colour.
+ * @cssprop [--funnel-chart-segment-6=#0f7b8a] - Sixth segment colour.
+ * @cssprop [--funnel-chart-segment-7=#7d6608] - Seventh segment colour.
+ * @cssprop [--funnel-chart-segment-8=#57606a] - Eighth segment colour.
  */
 export class FunnelChart extends NswElement<FunnelModel> {
   static override styles = [sharedStyles, funnelStyles];
@@ -134,6 +141,8 @@ export class FunnelChart extends NswElement<FunnelModel> {
     await this.updateComplete;
     const target = this.renderRoot.querySelector<HTMLElement>(`[data-index="${this.focusIndex}"]`);
     target?.focus();
+    // We moved focus ourselves: show its tooltip even where no focus event arrives (a page without window focus).
+    this.hasFocus = true;
     target?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }
 
@@ -191,7 +200,8 @@ export class FunnelChart extends NswElement<FunnelModel> {
       ${view.adapted
         ? html`<p class="note">Shown top to bottom: ${view.steps.length} steps do not fit side by side at this width.</p>`
         : nothing}
-      ${renderDataTable(view.table)} ${this.renderNotices()}
+      <div class="table-wrap">${renderDataTable(view.table)}</div>
+      ${this.renderNotices()}
     </div>`;
   }
 
@@ -264,7 +274,6 @@ export class FunnelChart extends NswElement<FunnelModel> {
         role="button"
         data-index=${step.index}
         tabindex=${step.index === this.focusIndex ? 0 : -1}
-        aria-label=${step.ariaLabel}
         aria-describedby=${tooltip ? tipId : nothing}
         @click=${() => {
           this.focusIndex = step.index;
@@ -292,6 +301,9 @@ export class FunnelChart extends NswElement<FunnelModel> {
             : html`<span class="long">${step.fromFirstText} of first</span><span class="sep" aria-hidden="true">·</span>
                 <span class="long">${step.fromPreviousText} of previous</span><span class="sep" aria-hidden="true">·</span>
                 <span class="long lost">${step.lostText} ${(step.stats.dropOff ?? 0) < 0 ? 'more' : 'lost'}</span>
+                ${step.stats.smallSample && step.stats.interval
+                  ? html`<span class="sep" aria-hidden="true">·</span><span class="long">95 % CI ${step.intervalText}</span>`
+                  : nothing}
                 <span class="short">${step.countText} · ${step.fromPreviousText}</span>`}
           ${step.flags.length
             ? html`<span class="flag-icons" aria-hidden="true">${step.flags.map((f) => f.icon).join('')}</span>`

@@ -7,7 +7,7 @@
  * attributes — no style attributes, nothing to re-measure when the width changes.
  */
 import { scaleLinear } from 'd3-scale';
-import { formatCompact, formatNumber, formatPercentPoints, humanizeDuration, numberFormat } from '../core/format.js';
+import { formatCompact, formatNumber, humanizeDuration, numberFormat } from '../core/format.js';
 import { type FunnelAnalysis, type FunnelStepDetail, type FunnelStepStats, analyzeFunnel } from './funnel-math.js';
 import type { FunnelModel, FunnelStep } from './funnel-data.js';
 

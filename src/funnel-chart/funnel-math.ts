@@ -115,7 +115,9 @@ export function wilsonInterval(successes: number, trials: number, z = Z_95): [nu
   const centre = (p + z2 / (2 * trials)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
   // Clamp floating noise at the ends (p̂ = 0 or 1 gives exactly 0 or 1 in exact arithmetic).
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  const low = successes === 0 ? 0 : Math.max(0, centre - half);
+  const high = successes === trials ? 1 : Math.min(1, centre + half);
+  return [low, high];
 }
 
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 erf, |error| < 1.5e-7). */

@@ -38,8 +38,17 @@ export interface ChartPoint {
   date: number;
   value: number;
   kind: 'actual' | 'forecast';
-  /** One line for the tooltip and the live region, e.g. "Nov 16, 2026: 12,400 (on pace: 12,100)". */
-  label: string;
+}
+
+/**
+ * One line for the tooltip and the live region, e.g. "Nov 16, 2026: 12,400 teams (on pace: 12,100
+ * teams)". Computed only for the point shown, so long series cost no formatting up front.
+ */
+export function chartPointLabel(goal: KeyResult, point: ChartPoint, locale: string): string {
+  const value = (v: number) => formatGoalValue(v, goal, locale);
+  return point.kind === 'forecast'
+    ? `${formatGoalDate(point.date, locale)}: forecast ${value(point.value)} (target ${value(goal.target)})`
+    : `${formatGoalDate(point.date, locale)}: ${value(point.value)} (on pace: ${value(paceAt(goal, point.date))})`;
 }
 
 export interface Tick {
@@ -61,6 +70,45 @@ export interface ChartLayout {
   asX: number | null;
   deadlineX: number;
   points: ChartPoint[];
+  /** Whether each point gets a dot (not for long series, where dots would merge into a band). */
+  dots: boolean;
+}
+
+/** Above this many points the series is drawn as a line only. */
+export const MAX_DOTS = 120;
+
+/**
+ * A long series (10,000 points on a 600 px chart) is thinned for the path: per pixel column the
+ * first, lowest, highest and last point are kept, so the drawn shape — spikes included — is the same.
+ */
+export function thinForPath(points: ReadonlyArray<{ x: number; y: number }>, pixels: number): Array<[number, number]> {
+  if (points.length <= Math.max(2, pixels * 2)) return points.map((p) => [p.x, p.y]);
+  const out: Array<[number, number]> = [];
+  let column = Math.floor(points[0].x);
+  let bucket: Array<{ x: number; y: number }> = [];
+  const flush = () => {
+    if (!bucket.length) return;
+    let lo = bucket[0];
+    let hi = bucket[0];
+    for (const p of bucket) {
+      if (p.y < lo.y) lo = p;
+      if (p.y > hi.y) hi = p;
+    }
+    const keep = [bucket[0], lo, hi, bucket[bucket.length - 1]].filter((p, i, all) => all.indexOf(p) === i);
+    keep.sort((a, b) => a.x - b.x);
+    for (const p of keep) out.push([p.x, p.y]);
+    bucket = [];
+  };
+  for (const p of points) {
+    const c = Math.floor(p.x);
+    if (c !== column) {
+      flush();
+      column = c;
+    }
+    bucket.push(p);
+  }
+  flush();
+  return out;
 }
 
 const LINE = line<[number, number]>();
@@ -97,15 +145,7 @@ export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width
   const xTicks = xTickDates.map((d) => ({ position: x(d), label: formatGoalDate(+d, locale, true) }));
   const yTicks = yTickValues.map((v, i) => ({ position: y(v), label: yLabels[i] }));
 
-  const value = (v: number) => formatGoalValue(v, goal, locale);
-  const points: ChartPoint[] = inRange.map((p) => ({
-    x: x(p.date),
-    y: y(p.value),
-    date: p.date,
-    value: p.value,
-    kind: 'actual',
-    label: `${formatGoalDate(p.date, locale)}: ${value(p.value)} (on pace: ${value(paceAt(goal, p.date))})`,
-  }));
+  const points: ChartPoint[] = inRange.map((p) => ({ x: x(p.date), y: y(p.value), date: p.date, value: p.value, kind: 'actual' }));
   let forecastPath: string | null = null;
   if (stats.trend && stats.forecast !== null && trendStart !== null && as < goal.deadline) {
     // The fitted line is drawn from the first point it was fitted to, so the forecast visibly
@@ -121,17 +161,17 @@ export function chartLayout(goal: KeyResult, stats: GoalStats, as: number, width
       date: goal.deadline,
       value: stats.forecast,
       kind: 'forecast',
-      label: `${formatGoalDate(goal.deadline, locale)}: forecast ${value(stats.forecast)} (target ${value(goal.target)})`,
     });
   }
   const actual = points.filter((p) => p.kind === 'actual');
   return {
+    dots: actual.length <= MAX_DOTS,
     width,
     height,
     plot,
     xTicks,
     yTicks,
-    seriesPath: actual.length >= 2 ? LINE(actual.map((p) => [p.x, p.y])) : null,
+    seriesPath: actual.length >= 2 ? LINE(thinForPath(actual, plot.right - plot.left)) : null,
     pacePath: LINE([
       [x(goal.start), y(goal.baseline)],
       [x(goal.deadline), y(goal.target)],

@@ -72,8 +72,11 @@ export function hasReached(value: number, target: number, direction: GoalDirecti
 export function goalProgress(value: number, baseline: number, target: number, direction: GoalDirection = 'increase'): number {
   const span = target - baseline;
   if (span === 0) return hasReached(value, target, direction) ? 1 : 0;
-  // (value − baseline) / span overflows for extreme inputs; dividing each term first does not.
-  const progress = Number.isFinite(span) && Number.isFinite(value - baseline) ? (value - baseline) / span : value / span - baseline / span;
+  // Differences of extreme inputs (±1e308) overflow; halving every term first does not.
+  const progress =
+    Number.isFinite(span) && Number.isFinite(value - baseline)
+      ? (value - baseline) / span
+      : (value / 2 - baseline / 2) / (target / 2 - baseline / 2);
   return capProgress(progress);
 }
 

@@ -161,6 +161,12 @@ export const goalProgressStyles = css`
     color: var(--_muted);
     font-size: 0.85em;
   }
+  /* Data text of any length (a 10,000-character unit or target) wraps inside the element (RELIABILITY A7). */
+  .progress-line > *,
+  .legend > * {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   .legend-pace::before {
     content: '▼ ';
     color: var(--_gp-pace);

@@ -6,7 +6,7 @@ import { NswElement } from '../base/nsw-element.js';
 import { sharedStyles } from '../base/shared-styles.js';
 import { renderDataTable } from '../base/templates.js';
 import { GOAL_CSV_MESSAGE, type GoalModel, type KeyResult, type Objective, normalizeGoal } from './goal-data.js';
-import { type BarLayout, type ChartLayout, barLayout, chartLayout } from './goal-layout.js';
+import { type BarLayout, type ChartLayout, barLayout, chartLayout, chartPointLabel } from './goal-layout.js';
 import { type GoalStats, type GoalStatus, type ObjectiveStats, computeGoalStats, computeObjectiveStats } from './goal-math.js';
 import { goalProgressStyles } from './goal-progress.styles.js';
 import {
@@ -24,6 +24,9 @@ import {
 } from './goal-text.js';
 
 export type GoalView = 'bar' | 'chart';
+
+/** The chart's data table shows at most this many points (sampled evenly beyond it). */
+const MAX_TABLE_ROWS = 400;
 
 interface KeyResultView {
   goal: KeyResult;
@@ -59,6 +62,8 @@ const ICONS: Record<GoalStatus, TemplateResult> = {
  * @tag goal-progress
  * @summary Progress towards a goal or OKR: status, expected pace, forecast, required vs actual rate.
  *
+ * @attr {'achieved' | 'not-started' | 'missed' | 'on-track' | 'at-risk' | 'off-track'} status - Reflects the computed `status` (read-only: set by the element, for CSS such as `goal-progress[status='off-track']`).
+ *
  * @fires nsw-load - Data was accepted; `detail: { source, dropped }`.
  * @fires nsw-error - Data was rejected or partly dropped; `detail: { message, issues, partial }`.
  * @fires nsw-select - The goal title or a key result row was activated (click, Enter, Space); cancelable; `detail: { id, metric }`.
@@ -76,6 +81,7 @@ const ICONS: Record<GoalStatus, TemplateResult> = {
  * @csspart outlook - Days left, forecast, rates and projected date.
  * @csspart key-results - The list of key results of an objective.
  * @csspart key-result - One key result row.
+ * @csspart key-result-status - A key result's status badge.
  * @csspart chart - The burn-up chart (focusable; arrow keys read the points).
  * @csspart tooltip - The chart readout.
  * @csspart table - The visually hidden data table.
@@ -276,6 +282,7 @@ export class GoalProgress extends NswElement<GoalModel> {
       class="meter"
       role="meter"
       aria-labelledby=${labelledBy ?? nothing}
+      aria-describedby=${labelledBy === 'title' ? 'summary' : nothing}
       aria-label=${label ?? nothing}
       aria-valuemin=${Math.min(0, now)}
       aria-valuemax=${Math.max(100, now)}
@@ -429,17 +436,21 @@ export class GoalProgress extends NswElement<GoalModel> {
     const { goal, stats } = k;
     const locale = this.resolvedLocale;
     const active = this.active?.chart === chartIndex ? layout.points[this.active.index] ?? null : null;
+    const activeLabel = active ? chartPointLabel(goal, active, this.resolvedLocale) : '';
     const { plot } = layout;
     const targetLabel = `Target ${formatGoalValue(goal.target, goal, locale)}`;
     const asLabel = this.asOf ? `As of ${formatGoalDate(this.asOfTime, locale, true)}` : 'Today';
     const value = (v: number) => formatGoalValue(v, goal, locale);
+    const inBox = goal.series.filter((p) => p.date >= goal.start && p.date <= this.asOfTime);
+    // A table of thousands of rows helps nobody and costs seconds: long series are sampled evenly
+    // (first and last kept) and the caption says so.
+    const step = inBox.length > MAX_TABLE_ROWS ? Math.ceil(inBox.length / MAX_TABLE_ROWS) : 1;
+    const rows = step === 1 ? inBox : inBox.filter((_, i) => i % step === 0 || i === inBox.length - 1);
     const table = renderDataTable({
-      caption: `${goal.name}: values over time`,
+      caption: `${goal.name}: values over time${step > 1 ? ` (every ${step}th of ${inBox.length} points)` : ''}`,
       columns: ['Date', 'Value', 'On pace'],
       rows: [
-        ...goal.series
-          .filter((p) => p.date >= goal.start && p.date <= this.asOfTime)
-          .map((p) => [formatGoalDate(p.date, locale), value(p.value), value(paceAt(goal, p.date))]),
+        ...rows.map((p) => [formatGoalDate(p.date, locale), value(p.value), value(paceAt(goal, p.date))]),
         ...(stats.forecast !== null ? [[`${formatGoalDate(goal.deadline, locale)} (forecast)`, value(stats.forecast), value(goal.target)]] : []),
       ],
     });
@@ -479,9 +490,11 @@ export class GoalProgress extends NswElement<GoalModel> {
           ${layout.forecastPath ? svg`<path class="forecast-path" d=${layout.forecastPath}></path>` : nothing}
           ${layout.seriesPath ? svg`<path class="series-line" d=${layout.seriesPath}></path>` : nothing}
           ${layout.points.map((p) =>
-            p.kind === 'actual'
-              ? svg`<circle class="series-dot" cx=${p.x} cy=${p.y} r=${layout.points.length > 40 ? 1.5 : 3}></circle>`
-              : svg`<circle class="forecast-dot" cx=${p.x} cy=${p.y} r="4"></circle>`,
+            p.kind === 'forecast'
+              ? svg`<circle class="forecast-dot" cx=${p.x} cy=${p.y} r="4"></circle>`
+              : layout.dots
+                ? svg`<circle class="series-dot" cx=${p.x} cy=${p.y} r=${layout.points.length > 40 ? 1.5 : 3}></circle>`
+                : nothing,
           )}
           ${active
             ? svg`<line class="active-rule" x1=${active.x} x2=${active.x} y1=${plot.top} y2=${plot.bottom}></line>
@@ -489,9 +502,9 @@ export class GoalProgress extends NswElement<GoalModel> {
             : nothing}
         </svg>
         ${active
-          ? html`<div part="tooltip" class="tooltip ${active.x < layout.width * 0.25 ? 'align-start' : active.x > layout.width * 0.75 ? 'align-end' : ''} ${active.y < layout.height * 0.35 ? 'below' : ''}">${active.label}</div>`
+          ? html`<div part="tooltip" class="tooltip ${active.x < layout.width * 0.25 ? 'align-start' : active.x > layout.width * 0.75 ? 'align-end' : ''} ${active.y < layout.height * 0.35 ? 'below' : ''}">${activeLabel}</div>`
           : nothing}
-        <p class="sr-only" aria-live="polite">${active ? active.label : ''}</p>
+        <p class="sr-only" aria-live="polite">${activeLabel}</p>
       </div>
       <p class="chart-legend" aria-hidden="true">
         ${layout.points.some((p) => p.kind === 'actual') ? html`<span><span class="sw"></span>actual</span>` : html`<span>no data in the time box yet</span>`}<span><span class="sw sw-pace"></span>pace to target</span><span

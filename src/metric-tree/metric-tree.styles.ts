@@ -11,6 +11,10 @@ export const metricTreeStyles = css`
   .base {
     padding: 0;
   }
+  .base > .notice,
+  .base > .stale {
+    margin: 6px 10px 8px;
+  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -239,8 +243,6 @@ export const metricTreeStyles = css`
 
   .tooltip {
     position: absolute;
-    left: 8px;
-    bottom: 8px;
     max-width: min(360px, calc(100% - 16px));
     padding: 6px 10px;
     background: var(--_bg);
@@ -250,6 +252,18 @@ export const metricTreeStyles = css`
     font-size: 0.85em;
     pointer-events: none;
     overflow-wrap: anywhere;
+  }
+  .tooltip.left {
+    left: 8px;
+  }
+  .tooltip.right {
+    right: 8px;
+  }
+  .tooltip.top {
+    top: 8px;
+  }
+  .tooltip.bottom {
+    bottom: 8px;
   }
   .tooltip strong {
     display: block;

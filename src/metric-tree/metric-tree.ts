@@ -123,6 +123,12 @@ export class MetricTree extends NswElement<MetricTreeData> {
   /** Zoom with the plain mouse wheel too (by default only Ctrl/⌘ + wheel and pinch zoom, so the page still scrolls). */
   @property({ type: Boolean, attribute: 'wheel-zoom' }) wheelZoom = false;
 
+  /**
+   * Vertical trees only: `auto` (default) stacks a parent's leaf inputs in a column when that lets
+   * the whole tree fit the view at least 25 % larger; `always` or `never` force it.
+   */
+  @property({ reflect: true, attribute: 'compact' }) compact: 'auto' | 'always' | 'never' = 'auto';
+
   /** Title shown in the toolbar (default: none; the root names the tree). */
   @property({ attribute: 'label' }) label?: string;
 
@@ -152,6 +158,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private fitAll = false;
   private anchor: { id: string; x: number; y: number } | null = null;
   private cullFrame = 0;
+  private cullTimer?: ReturnType<typeof setTimeout>;
   private animationFrame = 0;
   private viewSize = { width: 600, height: 480 };
   private rendered = new Set<string>();
@@ -281,9 +288,25 @@ export class MetricTree extends NswElement<MetricTreeData> {
       if (modelChanged && !this.layoutModel) this.needsFit = true;
       this.layoutModel = tree;
     }
-    if (modelChanged || changed.has('expandVersion' as keyof MetricTree) || changed.has('orientation') || changed.has('locale') || changed.has('expandDepth') || !this.layout) {
+    const relayout =
+      modelChanged || changed.has('expandVersion' as keyof MetricTree) || changed.has('orientation') || changed.has('locale') ||
+      changed.has('expandDepth') || changed.has('compact') || (changed.has('width' as keyof MetricTree) && this.orientation === 'vertical' && this.compact === 'auto');
+    if (relayout || !this.layout) {
       const before = this.anchor && this.layout?.byId.get(this.anchor.id);
-      this.layout = layoutTree(tree, (id) => this.expanded.has(id), (id) => this.views.get(id)!.card, { orientation: this.orientation });
+      const build = (compactLeaves: number) =>
+        layoutTree(tree, (id) => this.expanded.has(id), (id) => this.views.get(id)!.card, { orientation: this.orientation, compactLeaves });
+      let layout = build(this.compact === 'always' ? 2 : 0);
+      // Stack the leaves when that lets the tree fit noticeably larger (25 %) in this view.
+      if (this.compact === 'auto' && this.orientation === 'vertical') {
+        const width = this.width || this.viewSize.width;
+        const height = this.height && this.height > 0 ? this.height : this.viewSize.height;
+        const wide = fitTransform(layout.bounds, width, height, 24, 1).k;
+        if (wide < 1) {
+          const compact = build(2);
+          if (fitTransform(compact.bounds, width, height, 24, 1).k > wide * 1.25) layout = compact;
+        }
+      }
+      this.layout = layout;
       if (changed.has('orientation')) this.needsFit = true;
       // Keep the node the user toggled where it was on screen.
       const after = this.anchor && this.layout.byId.get(this.anchor.id);
@@ -435,7 +458,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         if (event.sourceEvent) {
           this.userMoved = true;
-          cancelAnimationFrame(this.animationFrame);
+          this.stopAnimation();
         }
         this.onZoom(event.transform);
       });
@@ -448,11 +471,16 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const g = this.renderRoot.querySelector('g.zoom');
     // An SVG attribute (not a style), so strict CSP pages are fine; nodes are not re-rendered.
     if (g) select(g).attr('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+    // Re-cull at most once a frame (with a timer as well, for pages that get no frames).
     if (!this.cullFrame) {
-      this.cullFrame = requestAnimationFrame(() => {
+      const run = () => {
+        cancelAnimationFrame(this.cullFrame);
+        clearTimeout(this.cullTimer);
         this.cullFrame = 0;
         this.updateWindow();
-      });
+      };
+      this.cullFrame = requestAnimationFrame(run);
+      this.cullTimer = setTimeout(run, 150);
     }
   }
 
@@ -466,7 +494,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
 
   /** Moves the view to `target` smoothly (instantly under `prefers-reduced-motion`). */
   private animateTo(target: ViewTransform, duration = 280): void {
-    cancelAnimationFrame(this.animationFrame);
+    this.stopAnimation();
     const from = this.transform;
     if (reducedMotion() || !this.boundSvg) {
       this.applyTransform(target);
@@ -479,8 +507,23 @@ export class MetricTree extends NswElement<MetricTreeData> {
       const k = from.k * (target.k / from.k) ** e;
       this.applyTransform({ k, x: from.x + (target.x - from.x) * e, y: from.y + (target.y - from.y) * e });
       if (p < 1) this.animationFrame = requestAnimationFrame(step);
+      else this.stopAnimation();
     };
     this.animationFrame = requestAnimationFrame(step);
+    // A page in the background gets no animation frames: arrive anyway.
+    this.animationTimer = setTimeout(() => {
+      this.stopAnimation();
+      this.applyTransform(target);
+    }, duration + 120);
+  }
+
+  private animationTimer?: ReturnType<typeof setTimeout>;
+
+  private stopAnimation(): void {
+    cancelAnimationFrame(this.animationFrame);
+    clearTimeout(this.animationTimer);
+    this.animationFrame = 0;
+    this.animationTimer = undefined;
   }
 
   private zoomBy(factor: number): void {
@@ -497,7 +540,8 @@ export class MetricTree extends NswElement<MetricTreeData> {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     cancelAnimationFrame(this.cullFrame);
-    cancelAnimationFrame(this.animationFrame);
+    clearTimeout(this.cullTimer);
+    this.stopAnimation();
     this.cullFrame = 0;
     if (this.boundSvg) select(this.boundSvg).on('.zoom', null);
     this.boundSvg = undefined;
@@ -540,7 +584,10 @@ export class MetricTree extends NswElement<MetricTreeData> {
 
   /** Focuses a rendered node without scrolling the page, then pans the view to keep it in sight. */
   private focusRendered(id: string): void {
-    this.nodeElement(id)?.focus({ preventScroll: true });
+    const el = this.nodeElement(id);
+    el?.focus({ preventScroll: true });
+    // Focus events do not fire in a page that does not have the system focus; the state follows anyway.
+    if (el && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === el) this.focusWithin = true;
     this.keepInView(id);
   }
 
@@ -561,6 +608,9 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private onKeydown(event: KeyboardEvent): void {
     const tree = this.model;
     const layout = this.layout;
+    // The node that has focus is the one the key is for (whatever moved focus there).
+    const targetId = (event.target as SVGElement | null)?.closest?.<SVGGElement>('g.node')?.dataset.id;
+    if (targetId && targetId !== this.focusedId && layout?.byId.has(targetId)) this.focusedId = targetId;
     if (!tree || !layout || this.focusedId === null) return;
     const list = layout.nodes;
     const current = layout.byId.get(this.focusedId);
@@ -770,7 +820,6 @@ export class MetricTree extends NswElement<MetricTreeData> {
       label = `w ${formatNumber(child.weight, this.resolvedLocale, { maximumFractionDigits: 2 })}`;
     }
     if (isTop) label = `★ ${label}`;
-    const vertical = this.orientation === 'vertical';
     const classes = `link ${parent.formula ? 'formula' : 'hypothesis'} ${negative ? 'negative' : 'positive'}${isTop ? ' top' : ''}${active.has(link.id) ? ' on-path' : ''}${this.rendered.size > 0 && !this.rendered.has(link.id) ? ' entering' : ''}`;
     return svg`<g class=${classes} part="link">
       <path d=${link.d} stroke-width=${thickness.toFixed(1)}></path>
@@ -801,7 +850,16 @@ export class MetricTree extends NswElement<MetricTreeData> {
       );
     }
     if (node.owner) lines.push(`Owner: ${node.owner}`);
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true">
+    // In the corner away from the node, so it never covers what it describes.
+    const laid = this.layout?.byId.get(id);
+    let corner = 'bottom left';
+    if (laid) {
+      const t = this.transform;
+      const sx = (laid.x + laid.width / 2) * t.k + t.x;
+      const sy = (laid.y + laid.height / 2) * t.k + t.y;
+      corner = `${sy > this.viewSize.height / 2 ? 'top' : 'bottom'} ${sx < this.viewSize.width / 2 ? 'right' : 'left'}`;
+    }
+    return html`<div class="tooltip ${corner}" part="tooltip" aria-hidden="true">
       <strong><bdi>${node.name}</bdi></strong>
       <p>${view.value}${view.changeWords ? html` · ${view.changeWords}` : nothing}</p>
       ${node.description ? html`<p class="muted">${node.description}</p>` : nothing}
@@ -861,8 +919,8 @@ export class MetricTree extends NswElement<MetricTreeData> {
         ${hasFormula ? html`<span>${this.legendLine('')} formula (contribution to the change)</span>` : nothing}
         ${hasHypothesis ? html`<span>${this.legendLine('7 5')} hypothesised influence</span>` : nothing}
         ${hasNegative ? html`<span>${this.legendLine('12 4 2 4', true)} negative relation</span>` : nothing}
-        <span>★ top driver</span>
-        <span class="hint">Drag to pan · Ctrl/⌘ + wheel to zoom · arrow keys to move</span>
+        ${this.contributions.topDriver.size ? html`<span>★ top driver</span>` : nothing}
+        <span class="hint">Drag to pan · ${this.wheelZoom ? 'wheel' : 'Ctrl/⌘ + wheel'} to zoom · arrow keys to move</span>
       </div>
       <p id="summary" class="sr-only">${this.summary}</p>
       ${this.renderNotices()}

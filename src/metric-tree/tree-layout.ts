@@ -5,7 +5,7 @@
  * view. Pure and DOM-free; every walk is iterative (d3-hierarchy's `hierarchy()`, `eachBefore` and
  * `eachAfter`, which `tree()` uses, are loops too), so a 20,000-deep chain lays out fine.
  */
-import { hierarchy, tree as d3tree, type HierarchyPointNode } from 'd3-hierarchy';
+import { hierarchy, tree as d3tree, type HierarchyNode, type HierarchyPointNode } from 'd3-hierarchy';
 import type { MetricTreeData } from './tree-data.js';
 
 export type Orientation = 'vertical' | 'horizontal';
@@ -129,6 +129,12 @@ export interface LayoutOptions {
   cousinGap?: number;
   /** Gap between levels, px (room for the toggle and the link label). */
   levelGap?: number;
+  /**
+   * Vertical only: a parent whose shown children are all leaves (or closed) and at least
+   * `compactLeaves` many gets them as one indented column instead of a row, like an org chart's
+   * compact mode — a far narrower tree. Off when 0 or absent.
+   */
+  compactLeaves?: number;
 }
 
 export interface LayoutNode {
@@ -179,7 +185,14 @@ export interface TreeLayout {
 interface Item {
   id: string;
   children: Item[] | null;
+  /** A column of leaves stacked under their parent (compact layout): their ids. */
+  stack?: string[];
 }
+
+/** Compact layout: the indent of a stacked column (room for the spine and the "−" marker). */
+export const STACK_INDENT = 28;
+/** Compact layout: the gap between stacked cards (room for a link label). */
+export const STACK_GAP = 20;
 
 /**
  * Lays out the shown part of the tree (a node's children are shown when `isExpanded(id)`), each
@@ -198,46 +211,111 @@ export function layoutTree(
   const cousinGap = options.cousinGap ?? 32;
   const levelGap = options.levelGap ?? (vertical ? 64 : 104);
 
-  // The shown tree as plain items, built iteratively.
-  const rootItem: Item = { id: data.rootId, children: null };
-  const stack: Item[] = [rootItem];
-  while (stack.length) {
-    const item = stack.pop()!;
-    const node = data.nodes.get(item.id)!;
-    if (node.childIds.length && isExpanded(item.id)) {
-      item.children = node.childIds.map((id) => ({ id, children: null }));
-      for (const child of item.children) stack.push(child);
-    }
-  }
+  const compact = vertical && (options.compactLeaves ?? 0) > 0 ? options.compactLeaves! : Infinity;
+  const shownChildren = (id: string) => {
+    const node = data.nodes.get(id)!;
+    return node.childIds.length && isExpanded(id) ? node.childIds : null;
+  };
   const sizes = new Map<string, { width: number; height: number }>();
   const sizeOf = (id: string) => {
     let s = sizes.get(id);
     if (!s) sizes.set(id, (s = size(id)));
     return s;
   };
+
+  // The shown tree as plain items, built iteratively.
+  const rootItem: Item = { id: data.rootId, children: null };
+  const stack: Item[] = [rootItem];
+  while (stack.length) {
+    const item = stack.pop()!;
+    const childIds = shownChildren(item.id);
+    if (!childIds) continue;
+    if (childIds.length >= compact && childIds.every((id) => !shownChildren(id))) {
+      // One box for the column: its size is the column's.
+      const id = `\u0000stack:${item.id}`;
+      let width = 0;
+      let height = -STACK_GAP;
+      for (const child of childIds) {
+        width = Math.max(width, sizeOf(child).width);
+        height += sizeOf(child).height + STACK_GAP;
+      }
+      sizes.set(id, { width: width + STACK_INDENT, height });
+      item.children = [{ id, children: null, stack: childIds }];
+      continue;
+    }
+    item.children = childIds.map((id) => ({ id, children: null }));
+    for (const child of item.children) stack.push(child);
+  }
   const breadth = (id: string) => (vertical ? sizeOf(id).width : sizeOf(id).height);
   const extent = (id: string) => (vertical ? sizeOf(id).height : sizeOf(id).width);
 
+  // Depth axis: each level starts after the largest box of the previous level. A column of stacked
+  // leaves counts with its first card only: it hangs down into the levels below instead, which
+  // hold a chain of empty "phantom" boxes as wide as the column, so that d3's tidy layout keeps
+  // every deeper node clear of it (it separates nodes level by level).
   const root = hierarchy<Item>(rootItem, (d) => d.children);
-  const laidOut = d3tree<Item>()
-    .nodeSize([1, 1])
-    .separation((a, b) => (breadth(a.data.id) + breadth(b.data.id)) / 2 + (a.parent === b.parent ? siblingGap : cousinGap))(root);
-
-  // Depth axis: each level starts after the largest box of the previous level.
+  const isPhantom = (id: string) => id.startsWith('\u0000phantom:');
   const levelExtent: number[] = [];
-  laidOut.each((n) => {
-    levelExtent[n.depth] = Math.max(levelExtent[n.depth] ?? 0, extent(n.data.id));
+  const stacks: Array<HierarchyNode<Item>> = [];
+  root.each((n) => {
+    const h = n.data.stack ? sizeOf(n.data.stack[0]).height : extent(n.data.id);
+    levelExtent[n.depth] = Math.max(levelExtent[n.depth] ?? 0, h);
+    if (n.data.stack) stacks.push(n);
   });
   const levelStart: number[] = [0];
-  for (let i = 1; i < levelExtent.length; i++) levelStart[i] = levelStart[i - 1] + levelExtent[i - 1] + levelGap;
+  const startOf = (depth: number) => {
+    for (let i = levelStart.length; i <= depth; i++) levelStart[i] = levelStart[i - 1] + (levelExtent[i - 1] ?? 0) + levelGap;
+    return levelStart[depth];
+  };
+  startOf(levelExtent.length - 1);
+  if (stacks.length) {
+    for (const stackNode of stacks) {
+      const bottom = startOf(stackNode.depth) + sizeOf(stackNode.data.id).height;
+      let parentItem = stackNode.data;
+      for (let depth = stackNode.depth + 1; startOf(depth) < bottom + STACK_GAP; depth++) {
+        const phantom: Item = { id: `\u0000phantom:${depth}:${stackNode.data.id}`, children: null };
+        sizes.set(phantom.id, { width: sizeOf(stackNode.data.id).width, height: 0 });
+        parentItem.children = [phantom];
+        parentItem = phantom;
+      }
+    }
+  }
+  const laidOut = d3tree<Item>()
+    .nodeSize([1, 1])
+    .separation((a, b) => (breadth(a.data.id) + breadth(b.data.id)) / 2 + (a.parent === b.parent ? siblingGap : cousinGap))(
+      stacks.length ? hierarchy<Item>(rootItem, (d) => d.children) : root,
+    );
 
   const nodes: LayoutNode[] = [];
   const byId = new Map<string, LayoutNode>();
   const bounds: Rect = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  const add = (node: LayoutNode) => {
+    nodes.push(node);
+    byId.set(node.id, node);
+    bounds.x0 = Math.min(bounds.x0, node.x);
+    bounds.y0 = Math.min(bounds.y0, node.y);
+    bounds.x1 = Math.max(bounds.x1, node.x + node.width);
+    bounds.y1 = Math.max(bounds.y1, node.y + node.height);
+  };
+  const stacked = new Set<string>();
   laidOut.eachBefore((n: HierarchyPointNode<Item>) => {
     const id = n.data.id;
+    if (isPhantom(id)) return;
     const { width, height } = sizeOf(id);
-    const depthPos = levelStart[n.depth];
+    if (n.data.stack) {
+      // The column's cards, top to bottom, indented from the column's left edge.
+      const parentId = n.parent!.data.id;
+      let y = startOf(n.depth);
+      const left = n.x - width / 2 + STACK_INDENT;
+      n.data.stack.forEach((childId, index) => {
+        const size = sizeOf(childId);
+        stacked.add(childId);
+        add({ id: childId, x: left, y, width: size.width, height: size.height, depth: n.depth, parentId, posinset: index + 1, setsize: n.data.stack!.length, shownChildren: 0 });
+        y += size.height + STACK_GAP;
+      });
+      return;
+    }
+    const depthPos = startOf(n.depth);
     // Boxes are centred on the breadth coordinate and start where their level starts on the depth axis.
     const x = vertical ? n.x - width / 2 : depthPos;
     const y = vertical ? depthPos : n.x - height / 2;
@@ -252,22 +330,61 @@ export function layoutTree(
       parentId: n.parent ? n.parent.data.id : null,
       posinset: siblings.indexOf(n) + 1,
       setsize: siblings.length,
-      shownChildren: n.children ? n.children.length : 0,
+      shownChildren: n.children ? (n.children[0].data.stack?.length ?? n.children.length) : 0,
     };
-    nodes.push(node);
-    byId.set(id, node);
-    bounds.x0 = Math.min(bounds.x0, x);
-    bounds.y0 = Math.min(bounds.y0, y);
-    bounds.x1 = Math.max(bounds.x1, x + width);
-    bounds.y1 = Math.max(bounds.y1, y + height);
+    add(node);
   });
 
   const links: LayoutLink[] = [];
+  let previous: LayoutNode | null = null;
   for (const node of nodes) {
     if (node.parentId === null) continue;
-    links.push(linkGeometry(byId.get(node.parentId)!, node, vertical));
+    const parent = byId.get(node.parentId)!;
+    if (stacked.has(node.id)) {
+      links.push(stackLinkGeometry(parent, node, node.posinset === 1 ? null : previous, levelGap));
+      previous = node;
+    } else links.push(linkGeometry(parent, node, vertical));
   }
   return { orientation: options.orientation, nodes, byId, links, bounds };
+}
+
+/**
+ * A link into a stacked column: down from the parent to the column's spine, down the spine and
+ * right into the card. Each link draws only its own stretch of the spine (from the card above), so
+ * no two links overlap and each keeps its own dash pattern.
+ */
+function stackLinkGeometry(parent: LayoutNode, child: LayoutNode, above: LayoutNode | null, levelGap: number): LayoutLink {
+  const spineX = child.x - STACK_INDENT / 2;
+  const cy = child.y + child.height / 2;
+  let d: string;
+  let top: number;
+  if (above === null) {
+    const x0 = parent.x + parent.width / 2;
+    const y0 = parent.y + parent.height;
+    const turn = y0 + Math.min(levelGap / 2, child.y - y0 - 8);
+    top = y0;
+    d = `M${round(x0)},${round(y0)}V${round(turn)}H${round(spineX)}V${round(cy)}H${round(child.x)}`;
+    return {
+      id: child.id,
+      parentId: parent.id,
+      d,
+      mid: [spineX, cy],
+      label: [child.x + 2, child.y - 6],
+      labelAnchor: 'start',
+      bounds: { x0: Math.min(x0, spineX) - 10, y0: top - 10, x1: Math.max(x0, child.x + 120), y1: cy + 10 },
+    };
+  }
+  top = above.y + above.height / 2;
+  d = `M${round(spineX)},${round(top)}V${round(cy)}H${round(child.x)}`;
+  return {
+    id: child.id,
+    parentId: parent.id,
+    d,
+    mid: [spineX, cy],
+    label: [child.x + 2, child.y - 6],
+    labelAnchor: 'start',
+    bounds: { x0: spineX - 10, y0: top - 10, x1: child.x + 120, y1: cy + 10 },
+  };
 }
 
 function round(n: number): number {
@@ -359,13 +476,13 @@ export function fitTransform(bounds: Rect, width: number, height: number, paddin
 }
 
 /**
- * The first view of a tree: all of it if it fits at `minScale` or more; otherwise its top levels —
- * as many as fit at that scale (at least the root), so a 1,000-node tree opens readable instead of
- * as a strip of specks. `fit()` still shows everything.
+ * The first view of a tree: all of it, unless that needs a scale below `tinyScale` (only specks would
+ * show); then its top levels — as many as fit at `minScale` or more (at least the root), starting
+ * from the root's edge — so a 1,000-node tree opens readable. `fit()` still shows everything.
  */
-export function initialTransform(layout: TreeLayout, width: number, height: number, minScale = 0.5, padding = 24): ViewTransform {
+export function initialTransform(layout: TreeLayout, width: number, height: number, minScale = 0.4, padding = 24, tinyScale = 0.2): ViewTransform {
   const whole = fitTransform(layout.bounds, width, height, padding, 1);
-  if (whole.k >= minScale) return whole;
+  if (whole.k >= tinyScale) return whole;
   const byDepth: Rect[] = [];
   for (const n of layout.nodes) {
     const r = byDepth[n.depth] ?? (byDepth[n.depth] = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity });

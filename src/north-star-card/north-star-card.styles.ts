@@ -5,7 +5,7 @@ export const northStarCardStyles = css`
   :host {
     --_card-accent: var(--north-star-card-accent, var(--_accent));
     --_card-series: var(--north-star-card-sparkline-color, var(--_series));
-    --_card-value-size: var(--north-star-card-value-size, 2.4rem);
+    --_card-value-size: var(--north-star-card-value-size, calc(var(--_font-size) * 2.75));
     --_card-padding: var(--north-star-card-padding, 16px);
     --_card-radius: var(--north-star-card-radius, 12px);
     /* Light tints behind coloured text: kept faint so the text keeps WCAG AA contrast on them. */
@@ -22,9 +22,11 @@ export const northStarCardStyles = css`
     flex-direction: column;
     gap: 14px;
     font-variant-numeric: tabular-nums;
+    /* Data text of any length wraps rather than overflowing (RELIABILITY A7); nowrap parts opt out. */
+    overflow-wrap: anywhere;
   }
   .card.compact {
-    --_card-value-size: var(--north-star-card-value-size, 1.75rem);
+    --_card-value-size: var(--north-star-card-value-size, calc(var(--_font-size) * 2));
     padding: 12px;
     gap: 10px;
   }
@@ -80,6 +82,9 @@ export const northStarCardStyles = css`
     font-size: 1.05em;
     font-weight: 500;
     color: var(--_muted);
+    /* Data text of any length (a 10,000-character unit) wraps inside the card (RELIABILITY A7). */
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .delta {
     display: flex;
@@ -88,6 +93,10 @@ export const northStarCardStyles = css`
     gap: 4px 8px;
     margin-top: 6px;
     font-size: 0.92em;
+  }
+  .delta > * {
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .pill {
     display: inline-flex;
@@ -226,12 +235,15 @@ export const northStarCardStyles = css`
   .details dl div {
     display: flex;
     gap: 6px;
+    min-width: 0;
   }
   .details dt {
     color: var(--_muted);
   }
   .details dd {
     margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   time {
     text-decoration: underline dotted;
@@ -366,6 +378,9 @@ export const northStarCardStyles = css`
   .lists {
     display: grid;
     gap: 14px;
+  }
+  .lists > * {
+    min-width: 0;
   }
   .wide .lists {
     grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));

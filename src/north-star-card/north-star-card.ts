@@ -78,7 +78,7 @@ interface CardView {
  *
  * @cssprop [--north-star-card-accent=var(--nsw-color-accent)] - Accent colour (target bar, focus of the chart).
  * @cssprop [--north-star-card-sparkline-color=var(--nsw-color-series)] - Colour of the sparkline.
- * @cssprop [--north-star-card-value-size=2.4rem] - Font size of the value (compact: 1.75rem).
+ * @cssprop [--north-star-card-value-size=calc(var(--nsw-font-size) * 2.75)] - Font size of the value (compact: × 2); not `rem`, so the host page's root font size does not change it.
  * @cssprop [--north-star-card-padding=16px] - Inner padding of the card.
  * @cssprop [--north-star-card-radius=12px] - Corner radius of the card.
  */

@@ -1,5 +1,5 @@
 // toSVG() / toPNG() and the `exportable` menu on a real element, in Chromium and Firefox.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/funnel-chart.js';
 import type { FunnelChart } from '../../src/funnel-chart/funnel-chart.js';
 
@@ -14,15 +14,16 @@ const data = {
 
 async function funnel(attrs = ''): Promise<FunnelChart> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 560px"></div>`);
-  const el = document.createElement('funnel-chart');
+  const el = document.createElement('funnel-chart') as FunnelChart;
   if (attrs) el.setAttribute(attrs, '');
   wrapper.append(el);
-  const loaded = oneEvent(el, 'nsw-load');
   el.data = data;
-  await loaded;
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  await el.updateComplete;
+  // Poll with timers, not rAF or events: a background tab (concurrent test files) pauses rAF.
+  for (let i = 0; i < 100; i++) {
+    if (el.shadowRoot?.querySelector('[part~="base"]')?.textContent?.includes('Converted to paid')) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await new Promise((r) => setTimeout(r, 60));
   return el;
 }
 
@@ -48,7 +49,7 @@ describe('export', () => {
     const hostile = '<img src=x onerror="window.__pwned=1"></text><script>window.__pwned=1</script>&amp;';
     el.data = { name: hostile, steps: [{ name: `"><svg onload=window.__pwned=1>`, value: 10 }, { name: hostile, value: 5 }] };
     await el.updateComplete;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await new Promise((r) => setTimeout(r, 60)); // not rAF: paused in a background tab (concurrent runs)
     const svg = el.toSVG();
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).to.equal(null);

@@ -57,7 +57,7 @@ describe('export', { skip }, () => {
       assert.deepEqual(size, [box.width, box.height], 'same size as the element');
       const alone = await scratch.screenshot({ clip: { x: 0, y: 0, width: box.width, height: box.height } });
       const diff = await pixelDiff(scratch, png, alone);
-      assert.ok(diff.ratio < 0.04, `${tag}: ${(diff.ratio * 100).toFixed(2)} % of pixels differ between the element and its SVG`);
+      assert.ok(diff.ratio < 0.02, `${tag}: ${(diff.ratio * 100).toFixed(2)} % of pixels differ between the element and its SVG`);
     });
 
     test(`${tag}: toPNG() resolves a PNG Blob of what is shown`, async () => {
@@ -76,9 +76,42 @@ describe('export', { skip }, () => {
       const { png, box } = await shot(tag);
       assert.deepEqual(result.scale2, [box.width * 2, box.height * 2], 'default scale is 2');
       const diff = await pixelDiff(scratch, png, Buffer.from(result.base64, 'base64'));
-      assert.ok(diff.ratio < 0.04, `${tag}: ${(diff.ratio * 100).toFixed(2)} % of pixels differ between the element and its PNG`);
+      assert.ok(diff.ratio < 0.02, `${tag}: ${(diff.ratio * 100).toFixed(2)} % of pixels differ between the element and its PNG`);
     });
   }
+
+  test('other states export as shown too: dark theme, goal chart view, horizontal tree, error panel', async () => {
+    await page.evaluate(() => {
+      document.getElementById('card').setAttribute('theme', 'dark');
+      document.getElementById('goal').setAttribute('view', 'chart');
+      document.getElementById('tree').setAttribute('orientation', 'horizontal');
+      document.getElementById('funnel').data = { steps: [{ name: 'Visited', value: 'abc' }] };
+    });
+    await page.waitForTimeout(500);
+    try {
+      for (const tag of TAGS) {
+        const { png, box } = await shot(tag);
+        const svg = await page.evaluate((t) => document.querySelector(t).toSVG(), tag);
+        const url = `http://export.invalid/alt-${tag}.svg`;
+        await scratch.route(url, (route) => route.fulfill({ status: 200, contentType: 'image/svg+xml', body: svg }));
+        await scratch.goto(url);
+        const alone = await scratch.screenshot({ clip: { x: 0, y: 0, width: box.width, height: box.height } });
+        const bytes = await page.evaluate(async (t) => {
+          const blob = await document.querySelector(t).toPNG({ scale: 1 });
+          const u = new Uint8Array(await blob.arrayBuffer());
+          let b = '';
+          for (const x of u) b += String.fromCharCode(x);
+          return btoa(b);
+        }, tag);
+        const [a, b] = [await pixelDiff(scratch, png, alone), await pixelDiff(scratch, png, Buffer.from(bytes, 'base64'))];
+        assert.ok(a.ratio < 0.02, `${tag} SVG: ${(a.ratio * 100).toFixed(2)} % differ`);
+        assert.ok(b.ratio < 0.02, `${tag} PNG: ${(b.ratio * 100).toFixed(2)} % differ`);
+      }
+    } finally {
+      await page.reload();
+      await page.waitForTimeout(300);
+    }
+  });
 
   test('exportable menu under CSP + Trusted Types: keyboard operable (menu button pattern), downloads SVG and PNG, copies the summary', async () => {
     const context = await browser.newContext({ viewport: { width: 760, height: 900 }, acceptDownloads: true, permissions: ['clipboard-read', 'clipboard-write'] });

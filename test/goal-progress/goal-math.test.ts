@@ -47,6 +47,12 @@ describe('goal-math: progress', () => {
     expect(goalProgress(100.5, 100, 100, 'neutral')).to.equal(0);
     for (const v of [0, -5, 1e9]) expect(Number.isFinite(goalProgress(v, 7, 7))).to.be.true;
   });
+  it('extreme values are capped at ±1e9 instead of overflowing to Infinity', () => {
+    expect(goalProgress(-1e308, 10000, 15000)).to.equal(-1e9);
+    expect(goalProgress(1e308, -1e308, 1e308)).to.be.closeTo(1, 1e-12);
+    expect(goalProgress(1e308, 0, 1e-300)).to.equal(1e9);
+    expect(requiredRatePerWeek(-1e308, 1e308, 1 + WEEK_MS, 1)).to.equal(null);
+  });
 });
 
 describe('goal-math: expected progress', () => {

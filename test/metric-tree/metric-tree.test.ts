@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/metric-tree.js';
 import type { MetricTree } from '../../src/metric-tree.js';
 
@@ -39,8 +39,21 @@ const ids = (el: MetricTree) => nodes(el).map((n) => n.dataset.id);
 const textOf = (n: Node | null) => (n?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const focused = (el: MetricTree) => (root(el).activeElement as SVGGElement | null)?.dataset?.id ?? null;
 
+// Containers are made by hand rather than with fixture(): it waits for an animation frame, which a
+// test page running in the background (web-test-runner runs two files at once) never gets.
+const containers: HTMLElement[] = [];
+afterEach(() => {
+  for (const container of containers.splice(0)) container.remove();
+});
+function container(): HTMLDivElement {
+  const div = document.createElement('div');
+  document.body.append(div);
+  containers.push(div);
+  return div;
+}
+
 async function tree(data: unknown, attrs: Record<string, string> = {}, width = 900): Promise<MetricTree> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const wrapper = container();
   wrapper.style.width = `${width}px`;
   const el = document.createElement('metric-tree') as MetricTree;
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
@@ -156,6 +169,24 @@ describe('<metric-tree>: rendering', () => {
     const toggle = node(el, 'wat')!.querySelector('.toggle')!;
     // Scaled by the view: the pill is 24 px tall at scale 1.
     expect(toggle.getAttribute('height')).to.equal('24');
+  });
+});
+
+describe('<metric-tree>: layout', () => {
+  it('stacks leaf inputs in columns with compact="always", side by side with "never", and lays out horizontally', async () => {
+    const el = await tree(northStar(), { 'expand-depth': '2', compact: 'never' });
+    const x = (id: string) => Number(/translate\(([-\d.]+),/.exec(node(el, id)!.getAttribute('transform')!)![1]);
+    const y = (id: string) => Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(node(el, id)!.getAttribute('transform')!)![1]);
+    expect(y('signups')).to.equal(y('activation'));
+    expect(x('signups')).to.be.below(x('activation'));
+    el.compact = 'always';
+    await el.updateComplete;
+    expect(x('signups')).to.equal(x('activation'));
+    expect(y('activation')).to.be.above(y('signups'));
+    el.orientation = 'horizontal';
+    await el.updateComplete;
+    expect(x('new')).to.be.above(x('wat'));
+    expect(x('signups')).to.be.above(x('new'));
   });
 });
 
@@ -293,7 +324,7 @@ describe('<metric-tree>: keyboard (WAI-ARIA tree pattern)', () => {
     node(el, 'tickets')!.dispatchEvent(new PointerEvent('pointerleave'));
     await el.updateComplete;
     expect(root(el).querySelectorAll('.on-path')).to.have.length(0);
-    node(el, 'signups')!.focus();
+    await el.focusNode('signups');
     await el.updateComplete;
     expect(nodes(el).filter((n) => n.classList.contains('on-path')).map((n) => n.dataset.id)).to.deep.equal(['wat', 'new', 'signups']);
     expect(root(el).querySelectorAll('g.link.on-path')).to.have.length(2);
@@ -327,15 +358,16 @@ describe('<metric-tree>: pan and zoom', () => {
     const shown = nodes(el).length;
     expect(shown).to.be.above(0).and.below(1000);
     const before = new Set(ids(el));
-    // Pan far to the right through the zoom behaviour, as a drag would.
-    (el as unknown as { applyTransform: (t: { x: number; y: number; k: number }) => void }).applyTransform({ x: -20000, y: -200, k: 1 });
+    // Pan to the last node through the zoom behaviour, as a drag would.
+    const internals = el as unknown as { applyTransform: (t: { x: number; y: number; k: number }) => void; layout: { byId: Map<string, { x: number; y: number }> } };
+    const far = internals.layout.byId.get('n999')!;
+    expect(before.has('n999')).to.equal(false);
+    internals.applyTransform({ x: 100 - far.x, y: 100 - far.y, k: 1 });
     // Re-culled on the next animation frame.
-    await waitUntil(() => ids(el).some((id) => !before.has(id)), 'culled again after the pan', { timeout: 5000 });
+    await waitUntil(() => ids(el).includes('n999'), 'culled again after the pan', { timeout: 5000 });
     el.fit();
-    await aTimeout(500);
-    await el.updateComplete;
     // Fitted, the whole tree is in view, drawn as plain boxes without text.
-    expect(nodes(el)).to.have.length(1000);
+    await waitUntil(() => nodes(el).length === 1000, 'all nodes in view after fit()', { timeout: 5000 });
     expect(root(el).querySelectorAll('text.name')).to.have.length(0);
     expect(nodes(el)[5].getAttribute('aria-label')).to.contain('Node');
   });
@@ -344,7 +376,7 @@ describe('<metric-tree>: pan and zoom', () => {
 describe('<metric-tree>: errors', () => {
   it('reports cycles, duplicate ids and missing parents by id, rendering the rest', async () => {
     const errors: CustomEvent[] = [];
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const wrapper = container();
     const el = document.createElement('metric-tree') as MetricTree;
     el.addEventListener('nsw-error', (e) => errors.push(e as CustomEvent));
     el.data = {
@@ -419,8 +451,4 @@ describe('<metric-tree>: accessibility', () => {
     const el = await tree({ nodes: [{ id: 'b', name: 'B', parent: 'b' }] });
     await expect(el).to.be.accessible();
   });
-});
-afterEach(function () {
-  // eslint-disable-next-line no-console
-  console.log('DONE', this.currentTest?.fullTitle(), performance.now().toFixed(0), document.visibilityState);
 });

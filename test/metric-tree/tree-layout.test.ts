@@ -87,6 +87,36 @@ describe('metric-tree/tree-layout: tidy layout', () => {
     });
   }
 
+  it('never overlaps two node boxes with compact leaf columns (seeded)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 1, max: 160 }), fc.integer({ min: 1, max: 4 }), (seed, count, group) => {
+        const tree = randomTree(seed, count);
+        const layout = layoutTree(tree, () => true, sizes(tree), { orientation: 'vertical', compactLeaves: group });
+        expect(layout.nodes.length).to.equal(tree.nodes.size);
+        expect(layout.links.length).to.equal(tree.nodes.size - 1);
+        expect(overlaps(layout)).to.deep.equal([]);
+      }),
+      { seed: 4711, numRuns: 60 },
+    );
+  });
+
+  it('stacks leaf inputs in a column in compact mode, narrower, in data order', () => {
+    const tree = normalizeTree({ name: 'Root', children: Array.from({ length: 6 }, (_, i) => ({ name: `Leaf ${i}` })) }).value!;
+    const wide = layoutTree(tree, () => true, sizes(tree), { orientation: 'vertical' });
+    const column = layoutTree(tree, () => true, sizes(tree), { orientation: 'vertical', compactLeaves: 2 });
+    expect(column.bounds.x1 - column.bounds.x0).to.be.below((wide.bounds.x1 - wide.bounds.x0) / 3);
+    const leaves = column.nodes.slice(1);
+    expect(leaves.map((n) => n.id)).to.deep.equal(['leaf-0', 'leaf-1', 'leaf-2', 'leaf-3', 'leaf-4', 'leaf-5']);
+    expect(new Set(leaves.map((n) => n.x)).size).to.equal(1);
+    for (let i = 1; i < leaves.length; i++) expect(leaves[i].y).to.be.above(leaves[i - 1].y + leaves[i - 1].height);
+    expect(leaves[3].posinset).to.equal(4);
+    expect(leaves[3].setsize).to.equal(6);
+    expect(column.byId.get('root')!.shownChildren).to.equal(6);
+    // Elbow links: down, across to the spine, down, into the card.
+    expect(column.links[0].d).to.match(/^M[\d.-]+,[\d.-]+V[\d.-]+H[\d.-]+V[\d.-]+H[\d.-]+$/);
+    expect(column.links[1].d).to.match(/^M[\d.-]+,[\d.-]+V[\d.-]+H[\d.-]+$/);
+  });
+
   it('puts children below (vertical) or right of (horizontal) their parent, with aria positions', () => {
     const tree = normalizeTree({ name: 'Root', children: [{ name: 'A', children: [{ name: 'A1' }] }, { name: 'B' }, { name: 'C' }] }).value!;
     const v = layoutTree(tree, () => true, sizes(tree), { orientation: 'vertical' });
@@ -158,7 +188,11 @@ describe('metric-tree/tree-layout: view', () => {
     const tree = randomTree(7, 400);
     const layout = layoutTree(tree, () => true, sizes(tree), { orientation: 'vertical' });
     const t = initialTransform(layout, 800, 480);
-    expect(t.k).to.be.at.least(0.5);
-    expect(fitTransform(layout.bounds, 800, 480, 24, 1).k).to.be.below(0.5);
+    expect(t.k).to.be.at.least(0.4);
+    expect(fitTransform(layout.bounds, 800, 480, 24, 1).k).to.be.below(0.2);
+    // A tree that fits at 20 % or more is shown whole.
+    const small = normalizeTree({ name: 'Root', children: Array.from({ length: 12 }, (_, i) => ({ name: `C${i}` })) }).value!;
+    const smallLayout = layoutTree(small, () => true, sizes(small), { orientation: 'vertical' });
+    expect(initialTransform(smallLayout, 800, 480)).to.deep.equal(fitTransform(smallLayout.bounds, 800, 480, 24, 1));
   });
 });

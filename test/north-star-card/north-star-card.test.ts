@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/north-star-card.js';
 import type { NorthStarCard } from '../../src/north-star-card.js';
 
@@ -33,9 +33,38 @@ const part = (el: NorthStarCard, name: string) => root(el).querySelector(`[part~
 const parts = (el: NorthStarCard, name: string) => [...root(el).querySelectorAll(`[part~="${name}"]`)] as HTMLElement[];
 const textOf = (node: Node | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * A sized container, removed after each test. Not fixture(): it waits for an animation frame, which a
+ * background tab (Firefox running two test pages at once) may never give.
+ */
+const containers: HTMLElement[] = [];
+afterEach(() => containers.splice(0).forEach((c) => c.remove()));
+function box(width: number): HTMLDivElement {
+  const div = document.createElement('div');
+  div.style.width = `${width}px`;
+  document.body.appendChild(div);
+  containers.push(div);
+  return div;
+}
+
+/**
+ * Sizes the container and waits for the element to lay itself out for that width. The element learns
+ * its width from a ResizeObserver whose callbacks a background tab (two test pages at once) may hold
+ * back, so after a short wait the measured width is handed over directly, as the observer would.
+ */
+async function resizeTo(el: NorthStarCard, container: HTMLElement, width: number, selector: string): Promise<void> {
+  container.style.width = `${width}px`;
+  try {
+    await waitUntil(() => root(el).querySelector(selector), selector, { timeout: 600 });
+  } catch {
+    (el as unknown as { width: number }).width = Math.floor(el.getBoundingClientRect().width);
+    await el.updateComplete;
+  }
+  expect(root(el).querySelector(selector), selector).not.to.equal(null);
+}
+
 async function card(data: unknown, attrs = ''): Promise<NorthStarCard> {
-  const wrapper = await fixture<HTMLDivElement>(html`<div class="wrap"></div>`);
-  wrapper.style.width = '600px';
+  const wrapper = box(600);
   const el = document.createElement('north-star-card') as NorthStarCard;
   for (const [name, value] of attrs.split(/\s+/).filter(Boolean).map((a) => a.split('='))) el.setAttribute(name, value ?? '');
   el.data = data;
@@ -183,7 +212,7 @@ describe('<north-star-card>: errors', () => {
     (data.guardrails as unknown[]).push({ name: 'Broken', value: '4,6' });
     (data.inputs as unknown[]).push({ value: 1 });
     const el = document.createElement('north-star-card');
-    const wrapper = await fixture(html`<div></div>`);
+    const wrapper = box(600);
     const failed = oneEvent(el, 'nsw-error');
     el.data = data;
     wrapper.appendChild(el);
@@ -274,6 +303,8 @@ describe('<north-star-card>: sparkline readout', () => {
     const spark = part(el, 'sparkline')!;
     expect(spark.tabIndex).to.equal(0);
     spark.focus();
+    // A page running in a background tab gets no focus event from focus(): send it so the test does not depend on that.
+    spark.dispatchEvent(new FocusEvent('focus'));
     await el.updateComplete;
     expect(textOf(part(el, 'tooltip'))).to.equal('Nov 16, 2026 12,840 teams');
     expect(spark.getAttribute('aria-valuetext')).to.equal('Nov 16, 2026: 12,840 teams');
@@ -357,13 +388,12 @@ describe('<north-star-card>: stale-after and anomalies', () => {
 
 describe('<north-star-card>: narrow layout', () => {
   it('switches to the compact layout at 260 px and still shows name, value and change', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    wrapper.style.width = '260px';
+    const wrapper = box(600);
     const el = document.createElement('north-star-card') as NorthStarCard;
     el.data = wat({ name: 'Weekly active teams collaborating on at least one shared project in every region' });
     wrapper.appendChild(el);
-    await waitUntil(() => root(el).querySelector('.compact'), 'compact layout');
     await el.updateComplete;
+    await resizeTo(el, wrapper, 260, '.compact');
     expect(part(el, 'name')!.getBoundingClientRect().height).to.be.greaterThan(0);
     expect(textOf(part(el, 'value'))).to.equal('12,840');
     expect(textOf(part(el, 'delta'))).to.contain('+940');
@@ -375,14 +405,13 @@ describe('<north-star-card>: narrow layout', () => {
   });
 
   it('returns to the regular layout when widened', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    wrapper.style.width = '260px';
+    const wrapper = box(600);
     const el = document.createElement('north-star-card') as NorthStarCard;
     el.data = wat();
     wrapper.appendChild(el);
-    await waitUntil(() => root(el).querySelector('.compact'), 'compact layout');
-    wrapper.style.width = '600px';
-    await waitUntil(() => root(el).querySelector('.regular'), 'regular layout');
+    await el.updateComplete;
+    await resizeTo(el, wrapper, 260, '.compact');
+    await resizeTo(el, wrapper, 600, '.regular');
     expect(part(el, 'sparkline')!.querySelector('svg')!.getAttribute('height')).to.equal('72');
   });
 });
@@ -399,12 +428,12 @@ describe('<north-star-card>: accessibility', () => {
     });
   }
   it('is accessible in the compact layout and with the error panel', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    wrapper.style.width = '260px';
+    const wrapper = box(600);
     const el = document.createElement('north-star-card') as NorthStarCard;
     el.data = wat();
     wrapper.appendChild(el);
-    await waitUntil(() => root(el).querySelector('.compact'), 'compact layout');
+    await el.updateComplete;
+    await resizeTo(el, wrapper, 260, '.compact');
     await expect(el).to.be.accessible();
     await expect(await card({ name: 'X', value: 'abc' }, 'theme=dark')).to.be.accessible();
   });

@@ -67,7 +67,8 @@ describe('A: hostile data', function () {
         for (const payload of XSS) {
           const el = await mount(tag, withText(tag, payload));
           const events = recordEvents(el);
-          await interact(el, 25);
+          // Full interaction for the first payloads, hover/focus of a few parts for the rest (CI time).
+          await interact(el, totals.payloads % 30 < 6 ? 25 : 6);
           totals.renders++;
           totals.payloads++;
           expect(injectedElements(el).map((n) => n.outerHTML.slice(0, 80)), `elements created from ${payload}`).to.deep.equal([]);

@@ -28,7 +28,7 @@ import {
 } from './helpers.js';
 import { FUZZ_SEED, checkProperty, dataArbitrary, jsonLeaf, nonFiniteNumbers, prototypeIntact } from './arbitraries.js';
 
-export const ELEMENT_RUNS = 250;
+export const ELEMENT_RUNS = 200;
 
 async function assign(el: Widget, apply: () => void, same: boolean): Promise<ReturnType<typeof recordEvents>> {
   if (same) {
@@ -126,7 +126,7 @@ describe('D1 fuzz: the elements in the browser (fast-check)', function () {
       report(`D1 element ${tag}`, { cases: runs, uncaught: watch.errors.length + watch.rejections.length });
     });
 
-    it(`${tag}: JSON-only structure-aware data with hostile leaves via the attribute (100 cases)`, async function () {
+    it(`${tag}: JSON-only structure-aware data with hostile leaves via the attribute (60 cases)`, async function () {
       if (!defined(tag)) this.skip();
       const el = await mount(tag, undefined, { width: 320 });
       let previousJson = '';
@@ -138,9 +138,9 @@ describe('D1 fuzz: the elements in the browser (fast-check)', function () {
           const problems = check(el, events, JSON.parse(json), true, watch);
           if (problems.length) throw new Error(problems.join('; '));
         }),
-        { numRuns: 100, seed: FUZZ_SEED + 1 },
+        { numRuns: 60, seed: FUZZ_SEED + 1 },
       );
-      totals[`${tag} (attribute)`] = 100;
+      totals[`${tag} (attribute)`] = 60;
     });
   }
 });

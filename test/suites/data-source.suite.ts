@@ -31,7 +31,7 @@
  * fetch fails (data kept, marked stale), and that a quick `src` change aborts the stale request.
  * `window.fetch` is stubbed only in the tests that need it and restored afterwards.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 
 export interface DataSourceSuiteOptions {
   tag: string;
@@ -80,10 +80,15 @@ export function runDataSourceSuite(options: DataSourceSuiteOptions): void {
     const realFetch = window.fetch;
     const urls: string[] = [];
 
-    beforeEach(async () => {
-      container = await fixture(html`<div></div>`);
+    // A plain container rather than fixture(): fixture() waits for an animation frame, which a
+    // background tab (Firefox running two test pages at once) may never give.
+    beforeEach(() => {
+      container = document.createElement('div');
+      document.body.appendChild(container);
     });
     afterEach(() => {
+      container.remove();
+      delete (document as unknown as { hidden?: boolean }).hidden;
       window.fetch = realFetch;
       for (const url of urls.splice(0)) URL.revokeObjectURL(url);
     });
@@ -282,6 +287,8 @@ export function runDataSourceSuite(options: DataSourceSuiteOptions): void {
         calls++;
         return calls === 1 ? jsonResponse(rename(valid, 'First load')) : new Response('boom', { status: 500, statusText: 'Server Error' });
       }) as typeof fetch;
+      // Refreshing pauses while the page is hidden, which a background test tab is: pretend it is shown.
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
       const el = create((el) => el.setAttribute('refresh', '0.2'));
       const loaded = oneEvent(el, 'nsw-load');
       el.setAttribute('src', '/fixture/refreshing.json');
