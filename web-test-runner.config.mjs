@@ -27,7 +27,9 @@ export default {
   files: process.env.NSW_FILES ? process.env.NSW_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production'] },
   hostname: '127.0.0.1',
-  concurrency: 2,
+  // One file at a time: a background tab gets no requestAnimationFrame or ResizeObserver callbacks,
+  // which made render-dependent tests time out at concurrency 2.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 20000 } },
   browserStartTimeout: 60000,
