@@ -120,3 +120,11 @@ test('every observed attribute, rendered part and public custom property in use 
     await p.closeAll();
   }
 });
+
+test('the README API reference is in step with custom-elements.json (npm run docs regenerates it)', { skip }, async () => {
+  const { readmeWithApi, BEGIN } = await import('../../scripts/api-docs.mjs');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  assert.ok(readme.includes(BEGIN), 'README.md has the generated API section');
+  assert.equal(readmeWithApi(readme, manifest), readme, 'README.md API reference is stale: run npm run docs');
+  for (const tag of TAGS) assert.ok(readme.includes(`### \`<${tag}>\``), `README documents <${tag}>`);
+});
