@@ -173,7 +173,30 @@ export const funnelStyles = css`
   .extras:empty {
     display: none;
   }
-  .sep {
+  /* Figures are separated by a "·" drawn before each one and shifted into a clipped margin, so the dot
+     of a figure that starts a line is cut off: a wrapped line never ends or starts with a lone "·". */
+  .figs {
+    flex: 1 1 100%;
+    overflow: hidden;
+  }
+  .figs-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 0;
+    margin-inline-start: -1.1em;
+  }
+  .fig {
+    position: relative;
+    padding-inline-start: 1.1em;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .fig::before {
+    content: '·';
+    position: absolute;
+    inset-inline-start: 0;
+    width: 1.1em;
+    text-align: center;
     color: var(--_border);
   }
   .flag {
@@ -186,6 +209,9 @@ export const funnelStyles = css`
     font-size: 0.95em;
     font-weight: 600;
     line-height: 1.5;
+  }
+  .flag .word {
+    white-space: nowrap;
   }
   .flag-biggest-drop-off {
     color: var(--_drop);
@@ -339,10 +365,7 @@ export const funnelStyles = css`
     color: var(--_muted);
   }
 
-  /* Narrow: the count moves under the name when they do not fit side by side. */
-  .narrow .label {
-    flex-wrap: wrap;
-  }
+  /* Narrow: a long name wraps (up to 3 lines) beside its count, which stays right-aligned on the first line. */
 
   /* Condensed (many steps): one line per step — name, bar, count, % of previous, flags. */
   .condensed .steps {
@@ -379,7 +402,6 @@ export const funnelStyles = css`
     justify-content: flex-end;
   }
   .condensed .figures .long,
-  .condensed .figures .sep,
   .condensed .extras {
     display: none;
   }
@@ -440,15 +462,39 @@ export const funnelStyles = css`
     flex-direction: column;
     gap: 2px;
   }
-  .horizontal .figures .sep {
-    display: none;
+  .horizontal .figs-row {
+    flex-direction: column;
+    margin-inline-start: 0;
   }
+  .horizontal .fig {
+    padding-inline-start: 0;
+  }
+  .horizontal .fig::before {
+    content: none;
+  }
+  /* A column can be 112 px wide: the tooltip takes the width it needs rather than the column's, and
+     opens beside its column when there is room (.beside, decided by the element), else over it, bottom-aligned so .base does not clip it. */
   .horizontal .tooltip {
-    top: 45%;
+    top: auto;
+    bottom: 0;
+    /* Over the column only when there is < 352 px beside it; every column is ≥ 112 px, so 200 px fits. */
+    min-width: 200px;
+    max-width: 340px;
   }
   .horizontal .item.end .tooltip {
     inset-inline-start: auto;
     inset-inline-end: 0;
+  }
+  .horizontal .item.beside .tooltip {
+    top: 0;
+    bottom: auto;
+    margin: 0 4px;
+    inset-inline-start: 100%;
+    inset-inline-end: auto;
+  }
+  .horizontal .item.beside.end .tooltip {
+    inset-inline-start: auto;
+    inset-inline-end: 100%;
   }
 
   @media (forced-colors: active) {

@@ -254,6 +254,7 @@ export class FunnelChart extends NswElement<FunnelModel> {
       // Tooltips of the lower half open upwards so they stay inside the box.
       view.orientation === 'vertical' && step.index >= n / 2 && n > 1 ? 'above' : '',
       view.orientation === 'horizontal' && step.index >= n / 2 ? 'end' : '',
+      view.orientation === 'horizontal' && besideRoom(n, step.index, this.width) >= TIP_WIDTH ? 'beside' : '',
     ].join(' ');
     const tipId = `tip-${step.index}`;
     const change = step.stats.change;
@@ -298,12 +299,15 @@ export class FunnelChart extends NswElement<FunnelModel> {
         <div class="figures" part="figures">
           ${step.index === 0
             ? html`<span class="long">${step.figuresLine}</span><span class="short">${step.countText}</span>`
-            : html`<span class="long">${step.fromFirstText} of first</span><span class="sep" aria-hidden="true">·</span>
-                <span class="long">${step.fromPreviousText} of previous</span><span class="sep" aria-hidden="true">·</span>
-                <span class="long lost">${step.lostText} ${(step.stats.dropOff ?? 0) < 0 ? 'more' : 'lost'}</span>
-                ${step.stats.smallSample && step.stats.interval
-                  ? html`<span class="sep" aria-hidden="true">·</span><span class="long">95 % CI ${step.intervalText}</span>`
-                  : nothing}
+            : html`<span class="long figs"
+                  ><span class="figs-row"
+                    ><span class="fig">${step.fromFirstText} of first</span
+                    ><span class="fig">${step.fromPreviousText} of previous</span
+                    ><span class="fig lost">${step.lostText} ${(step.stats.dropOff ?? 0) < 0 ? 'more' : 'lost'}</span
+                    >${step.stats.smallSample && step.stats.interval
+                      ? html`<span class="fig">95 % CI ${step.intervalText}</span>`
+                      : nothing}</span
+                ></span>
                 <span class="short">${step.countText} · ${step.fromPreviousText}</span>`}
           ${step.flags.length
             ? html`<span class="flag-icons" aria-hidden="true">${step.flags.map((f) => f.icon).join('')}</span>`
@@ -315,7 +319,10 @@ export class FunnelChart extends NswElement<FunnelModel> {
                 ${step.changeText}${step.significanceText ? html`, ${step.significanceText}` : nothing}</span
               >`
             : nothing}${step.medianText ? html`<span class="median">median ${step.medianText}</span>` : nothing}${step.flags.map(
-            (flag) => html`<span class="flag flag-${flag.kind}" part="flag"><span aria-hidden="true">${flag.icon}</span>${flag.text}</span>`,
+            // Words never break inside: a narrow column wraps "Biggest / drop-off", never "drop- / off".
+            (flag) => html`<span class="flag flag-${flag.kind}" part="flag"><span aria-hidden="true">${flag.icon}</span><span
+                >${flag.text.split(' ').map((word, w) => html`${w ? ' ' : ''}<span class="word">${word}</span>`)}</span
+              ></span>`,
           )}</div>
       </div>
       ${tooltip ? this.renderTooltip(view, step, tipId) : nothing}
@@ -371,6 +378,15 @@ export class FunnelChart extends NswElement<FunnelModel> {
       ${step.flags.length ? html`<ul class="tip-flags">${step.flags.map((f) => html`<li>${f.detail}</li>`)}</ul>` : nothing}
     </div>`;
   }
+}
+
+/** Room a horizontal tooltip (at most 340 px wide, 4 px off its column) needs to open beside its column, not over it. */
+const TIP_WIDTH = 352;
+
+/** Room in px beside a horizontal column, on the side its tooltip opens (after for the first half, before for the rest). */
+function besideRoom(n: number, index: number, width: number): number {
+  const column = width / n;
+  return index >= n / 2 ? index * column : (n - index - 1) * column;
 }
 
 function pText(p: number): string {

@@ -6,7 +6,7 @@
  * current or previous), so it can be written straight into SVG `x`/`width`/`y`/`height`
  * attributes — no style attributes, nothing to re-measure when the width changes.
  */
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from '../core/scale.js';
 import { formatCompact, formatNumber, humanizeDuration, numberFormat } from '../core/format.js';
 import { type FunnelAnalysis, type FunnelStepDetail, type FunnelStepStats, analyzeFunnel } from './funnel-math.js';
 import type { FunnelModel, FunnelStep } from './funnel-data.js';
@@ -76,8 +76,6 @@ export interface StepView {
   /** "significant" / "not significant"; null without a test. */
   significanceText: string | null;
   previousText: string | null;
-  /** The step's accessible name: every key figure in one sentence. */
-  ariaLabel: string;
 }
 
 export interface FunnelView {
@@ -236,14 +234,6 @@ export function layoutFunnel(model: FunnelModel, options: LayoutOptions): Funnel
       });
     }
 
-    const parts = [`Step ${index + 1} of ${n}: ${step.name}`, `${full}`];
-    if (index > 0) {
-      parts.push(`${fromPreviousText} of previous step`, `${fromFirstText} of first step`, `${lostText} ${(stats.dropOff ?? 0) < 0 ? 'more' : 'lost'}`);
-    }
-    if (changeText) parts.push(`${changeText}${significanceText ? ` (${significanceText})` : ''}`);
-    if (medianText) parts.push(`median time ${medianText}`);
-    for (const flag of flags) parts.push(flag.text);
-
     return {
       id: step.id,
       index,
@@ -267,7 +257,6 @@ export function layoutFunnel(model: FunnelModel, options: LayoutOptions): Funnel
       changeText,
       significanceText,
       previousText,
-      ariaLabel: parts.join(', '),
     };
   });
 

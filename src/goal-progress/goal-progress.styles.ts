@@ -181,8 +181,33 @@ export const goalProgressStyles = css`
     font-size: 0.9em;
     overflow-wrap: anywhere;
   }
-  .outlook span + span::before {
-    content: ' · ';
+  /* Phrases separated by "·": each dot sits in its phrase's leading padding, shifted into a clipped
+     margin, so the dot of a phrase that starts a line is cut off and no line ends or starts with one. */
+  .meta,
+  .outlook,
+  .kr-figures {
+    overflow: hidden;
+  }
+  .phrases {
+    display: flex;
+    flex-wrap: wrap;
+    margin-inline-start: -1.1em;
+  }
+  .phrase {
+    position: relative;
+    min-width: 0;
+    padding-inline-start: 1.1em;
+    overflow-wrap: anywhere;
+  }
+  .meta .date {
+    white-space: nowrap;
+  }
+  .phrase::before {
+    content: '·';
+    position: absolute;
+    inset-inline-start: 0;
+    width: 1.1em;
+    text-align: center;
     color: var(--_muted);
   }
 

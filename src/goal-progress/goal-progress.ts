@@ -309,39 +309,37 @@ export class GoalProgress extends NswElement<GoalModel> {
   }
 
   private renderOutlook(texts: GoalTexts): TemplateResult {
-    return html`<p part="outlook" class="outlook">
-      <span>${texts.timeLeft}</span>${texts.forecast ? html`<span>${texts.forecast}</span>` : nothing}${texts.pace
-        ? html`<span>${texts.pace}</span>`
-        : nothing}${texts.eta ? html`<span>${texts.eta}</span>` : nothing}
-    </p>`;
+    return html`<p part="outlook" class="outlook">${phrases([texts.timeLeft, texts.forecast, texts.pace, texts.eta])}</p>`;
   }
 
-  private renderHead(goal: KeyResult | Objective, status: GoalStatus, meta: string): TemplateResult {
+  private renderHead(goal: KeyResult | Objective, status: GoalStatus, meta: Array<string | TemplateResult>): TemplateResult {
     return html`<div class="head">
       <div class="titles">
         <button part="title" class="title" id="title" type="button" @click=${() => this.activate(goal)}><bdi>${goal.name}</bdi></button>
-        ${meta ? html`<p class="meta">${meta}</p>` : nothing}
+        ${meta.length ? html`<p class="meta">${phrases(meta)}</p>` : nothing}
       </div>
       ${this.renderBadge(status)}
     </div>`;
   }
 
-  private metaLine(goal: KeyResult | Objective): string {
-    return [goal.metric, goal.owner ? `Owner: ${goal.owner}` : '', `${formatGoalDate(goal.start, this.resolvedLocale)} – ${formatGoalDate(goal.deadline, this.resolvedLocale)}`]
-      .filter(Boolean)
-      .join(' · ');
+  private metaLine(goal: KeyResult | Objective): Array<string | TemplateResult> {
+    const locale = this.resolvedLocale;
+    // A date never breaks inside ("Oct 1, / 2026"); the range may break at the dash.
+    const range = html`<span class="date">${formatGoalDate(goal.start, locale)}</span> – <span class="date">${formatGoalDate(goal.deadline, locale)}</span>`;
+    return [goal.metric ?? '', goal.owner ? `Owner: ${goal.owner}` : '', range].filter((text) => text !== '');
   }
 
   private renderGoal(c: Extract<Computed, { kind: 'goal' }>): TemplateResult {
     const { goal, stats, texts } = c;
+    // The headline figures show in both views: a burn-up chart alone does not say how far along the goal is.
     return html`${this.renderHead(goal, stats.status, this.metaLine(goal))}
+      <div class="progress-line">
+        <span class="big">${texts.progress}</span>
+        <span>${texts.value} <span class="muted">of</span> ${texts.target} <span class="muted">(from ${texts.baseline}${goal.relativeTarget ? `, target ${goal.relativeTarget}` : ''})</span></span>
+      </div>
       ${this.view === 'chart' && c.chart
         ? this.renderChart(c, 0, `${goal.name}: burn-up chart`)
-        : html`<div class="progress-line">
-              <span class="big">${texts.progress}</span>
-              <span>${texts.value} <span class="muted">of</span> ${texts.target} <span class="muted">(from ${texts.baseline}${goal.relativeTarget ? `, target ${goal.relativeTarget}` : ''})</span></span>
-            </div>
-            ${this.renderMeter(c.bar, stats.progress, stats.expected, stats.status, 'title', null)}
+        : html`${this.renderMeter(c.bar, stats.progress, stats.expected, stats.status, 'title', null)}
             <p class="legend"><span class="legend-pace">${texts.expected} expected by now</span><span class="legend-target">target ${texts.target}</span></p>`}
       ${this.renderOutlook(texts)}`;
   }
@@ -358,14 +356,19 @@ export class GoalProgress extends NswElement<GoalModel> {
       </div>
       ${this.renderMeter(c.bar, stats.progress, stats.expected, stats.status, 'title', null)}
       <p class="legend"><span class="legend-pace">${formatShare(stats.expected, locale)} expected by now</span><span class="legend-target">100% = every key result at target</span></p>
-      <p part="outlook" class="outlook"><span>${objective.start <= this.asOfTime && this.asOfTime <= objective.deadline ? timeLeft : ''}${this.asOfTime < objective.start ? `starts ${formatGoalDate(objective.start, locale)}` : ''}${this.asOfTime > objective.deadline ? `ended ${formatGoalDate(objective.deadline, locale)}` : ''}</span>${forecast ? html`<span>${forecast}</span>` : nothing}</p>
+      <p part="outlook" class="outlook">${phrases([
+        objective.start <= this.asOfTime && this.asOfTime <= objective.deadline ? timeLeft : '',
+        this.asOfTime < objective.start ? `starts ${formatGoalDate(objective.start, locale)}` : '',
+        this.asOfTime > objective.deadline ? `ended ${formatGoalDate(objective.deadline, locale)}` : '',
+        forecast,
+      ])}</p>
       ${this.view === 'chart'
         ? c.keyResults.map((k, i) => html`<div class="kr-chart" part="key-result">
             <div class="kr-head">
               <button class="kr-name" type="button" @click=${() => this.activate(k.goal)}><bdi>${k.goal.name}</bdi></button>
               ${this.renderBadge(k.stats.status, 'key-result-status')}
             </div>
-            <p class="kr-figures"><strong>${k.texts.progress}</strong> · ${k.texts.value} of ${k.texts.target} (from ${k.texts.baseline})</p>
+            <p class="kr-figures">${phrases([html`<strong>${k.texts.progress}</strong>`, `${k.texts.value} of ${k.texts.target} (from ${k.texts.baseline})`])}</p>
             ${k.chart ? this.renderChart(k, i, `${k.goal.name}: burn-up chart`) : nothing}
             ${this.renderOutlook(k.texts)}
           </div>`)
@@ -376,16 +379,20 @@ export class GoalProgress extends NswElement<GoalModel> {
 
   private renderKeyResultRow(k: KeyResultView, index: number): TemplateResult {
     const { goal, stats, texts } = k;
-    const details = [texts.pace, texts.forecast].filter(Boolean).join(' · ');
     return html`<li part="key-result" class="kr tone-${STATUS_TONE[stats.status]}" @click=${() => this.onRowClick(goal)}>
       <div class="kr-head">
         <button class="kr-name" id="kr-${index}" type="button"><bdi>${goal.name}</bdi></button>
         ${this.renderBadge(stats.status, 'key-result-status')}
       </div>
       ${this.renderMeter(k.bar, stats.progress, stats.expected, stats.status, `kr-${index}`, null)}
-      <p class="kr-figures">
-        <strong>${texts.progress}</strong> · ${texts.value} of ${texts.target} (from ${texts.baseline}) · ${texts.expected} expected${goal.weight !== 1 ? ` · weight ${goal.weight}` : ''}${details ? ` · ${details}` : ''}
-      </p>
+      <p class="kr-figures">${phrases([
+        html`<strong>${texts.progress}</strong>`,
+        `${texts.value} of ${texts.target} (from ${texts.baseline})`,
+        `${texts.expected} expected`,
+        goal.weight !== 1 ? `weight ${goal.weight}` : '',
+        texts.pace,
+        texts.forecast,
+      ])}</p>
     </li>`;
   }
 
@@ -513,4 +520,12 @@ export class GoalProgress extends NswElement<GoalModel> {
       </p>
       ${table}`;
   }
+}
+
+/**
+ * Phrases separated by "·". Each separator is drawn before its phrase and a phrase that starts a line
+ * has it clipped (see `.phrases` in the styles), so a wrapped line never ends or starts with a lone "·".
+ */
+function phrases(items: Array<string | TemplateResult | null | undefined>): TemplateResult {
+  return html`<span class="phrases">${items.filter((item) => item !== null && item !== undefined && item !== '').map((item) => html`<span class="phrase">${item}</span>`)}</span>`;
 }

@@ -108,6 +108,7 @@ describe('<funnel-chart>', () => {
       'Signup funnel: 12,000 Visited site → 480 Paying (4.0% overall); biggest drop-off at Activated (−75.0%); overall conversion 0.0 pp vs last month (not significant).',
     );
     const table = el.shadowRoot!.querySelector('table[part="table"]')!;
+    await waitUntil(() => !table.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
     expect(table.querySelector('caption')!.textContent).to.contain('Signup funnel');
     const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
     expect(rows).to.have.length(4);
@@ -144,6 +145,54 @@ describe('<funnel-chart>', () => {
     const many = await make({ steps: Array.from({ length: 50 }, (_, i) => ({ name: `Step ${i}`, value: 1000 - i * 10 })) });
     expect(many.shadowRoot!.querySelector('.base')!.classList.contains('condensed')).to.equal(true);
     expect(steps(many)).to.have.length(50);
+  });
+
+  it('a wrapped line of figures neither ends nor starts with a "·" separator', async () => {
+    const chart = await fixture<FunnelChart>(html`<funnel-chart .data=${AARRR}></funnel-chart>`, { parentNode: box(230) });
+    await chart.updateComplete;
+    let wrapped = 0;
+    for (const figs of chart.shadowRoot!.querySelectorAll<HTMLElement>('.figs')) {
+      const clip = figs.getBoundingClientRect();
+      const items = [...figs.querySelectorAll<HTMLElement>('.fig')];
+      const tops = items.map((f) => Math.round(f.getBoundingClientRect().top));
+      items.forEach((fig, i) => {
+        const rect = fig.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(fig).paddingInlineStart);
+        expect(pad, 'room for the separator').to.be.greaterThan(4);
+        // The separator sits in the padding: visible only when the figure does not start a line.
+        const startsLine = i === 0 || tops[i] > tops[i - 1];
+        if (startsLine) expect(rect.left + pad, 'separator of a line start is clipped').to.be.at.most(clip.left + 1);
+        else expect(rect.left, 'separator between figures is shown').to.be.at.least(clip.left);
+        if (i > 0 && startsLine) wrapped += 1;
+      });
+    }
+    expect(wrapped, 'at 230 px some figures wrap').to.be.greaterThan(0);
+    expect(chart.shadowRoot!.querySelector('.sep')).to.equal(null);
+  });
+
+  it('horizontal tooltips are readable (≥ 200 px) and stay inside the chart, beside or over their column', async () => {
+    for (const width of [1000, 480]) {
+      const chart = await fixture<FunnelChart>(html`<funnel-chart orientation="horizontal" .data=${AARRR}></funnel-chart>`, { parentNode: box(width) });
+      await new Promise((r) => setTimeout(r, 50));
+      // The width comes from a ResizeObserver + animation frame; a background test tab has no frames, so stand in for it.
+      if (!(chart as unknown as { width: number }).width) (chart as unknown as { width: number }).width = width - 26;
+      await chart.updateComplete;
+      const base = chart.shadowRoot!.querySelector('.base')!.getBoundingClientRect();
+      for (const [i, step] of steps(chart).entries()) {
+        step.parentElement!.dispatchEvent(new PointerEvent('pointerenter'));
+        await chart.updateComplete;
+        const tip = chart.shadowRoot!.querySelector<HTMLElement>('[part="tooltip"]')!.getBoundingClientRect();
+        const column = step.getBoundingClientRect();
+        expect(tip.width, `step ${i} at ${width} px`).to.be.at.least(200);
+        expect(tip.left, `step ${i} at ${width} px`).to.be.at.least(base.left);
+        expect(tip.right, `step ${i} at ${width} px`).to.be.at.most(base.right);
+        expect(tip.bottom, `step ${i} at ${width} px`).to.be.at.most(base.bottom);
+        // Wide charts: beside the column, so the hovered bar stays visible.
+        if (width === 1000) expect(tip.left >= column.right - 1 || tip.right <= column.left + 1, `step ${i} beside`).to.equal(true);
+        step.parentElement!.dispatchEvent(new PointerEvent('pointerleave'));
+        await chart.updateComplete;
+      }
+    }
   });
 
   it('shows errors with paths and fires nsw-error', async () => {

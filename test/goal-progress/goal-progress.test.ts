@@ -293,6 +293,38 @@ describe('<goal-progress> errors', () => {
   });
 });
 
+describe('<goal-progress> text layout', () => {
+  it('a wrapped line of "·"-separated phrases neither ends nor starts with a separator; dates do not break', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.style.width = '260px';
+    document.body.append(wrapper);
+    const el = await fixture<GoalProgress>(
+      html`<goal-progress .data=${{ ...goal, owner: 'Growth and activation team' }} as-of=${AS}></goal-progress>`,
+      { parentNode: wrapper },
+    );
+    await el.updateComplete;
+    let wrapped = 0;
+    for (const row of shadow(el).querySelectorAll<HTMLElement>('.phrases')) {
+      const clip = row.parentElement!.getBoundingClientRect();
+      expect(getComputedStyle(row.parentElement!).overflowX).to.equal('hidden');
+      const items = [...row.querySelectorAll<HTMLElement>(':scope > .phrase')];
+      items.forEach((item, i) => {
+        const rect = item.getBoundingClientRect();
+        const pad = parseFloat(getComputedStyle(item).paddingInlineStart);
+        expect(pad, 'room for the separator').to.be.greaterThan(4);
+        const startsLine = i === 0 || Math.round(rect.top) > Math.round(items[i - 1].getBoundingClientRect().top);
+        if (startsLine) expect(rect.left + pad, 'separator of a line start is clipped').to.be.at.most(clip.left + 1);
+        else expect(rect.left, 'separator between phrases is shown').to.be.at.least(clip.left);
+        if (i > 0 && startsLine) wrapped += 1;
+      });
+    }
+    expect(wrapped, 'at 260 px some phrases wrap').to.be.greaterThan(0);
+    for (const date of shadow(el).querySelectorAll<HTMLElement>('.meta .date')) {
+      expect(date.getClientRects(), date.textContent!).to.have.length(1);
+    }
+  });
+});
+
 describe('<goal-progress> chart view', () => {
   it('draws the series, pace line, target line, today and the dashed forecast', async () => {
     const el = await make(goal, { view: 'chart' });
@@ -310,9 +342,18 @@ describe('<goal-progress> chart view', () => {
     }
   });
 
+  it('shows the headline progress above the chart, as the bar view does', async () => {
+    const el = await make(goal, { view: 'chart' });
+    const line = shadow(el).querySelector('.progress-line')!;
+    // (12,400 − 10,000) / (15,000 − 10,000) = 48 %
+    expect(line.textContent!.replace(/\s+/g, ' ').trim()).to.equal('48% 12,400 of 15,000 (from 10,000)');
+    expect(line.compareDocumentPosition(part(el, 'chart')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+  });
+
   it('has a data table with one row per point and the forecast', async () => {
     const el = await make(goal, { view: 'chart' });
     const table = shadow(el).querySelector('table')!;
+    await waitUntil(() => !table.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
     expect(table.querySelector('caption')!.textContent).to.equal('Grow weekly active teams: values over time');
     const rows = [...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent));
     expect(rows).to.have.length(5);
