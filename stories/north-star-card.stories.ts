@@ -52,7 +52,7 @@ const meta: Meta<Args> = {
   args: { data: WAT, theme: 'light', locale: 'en-US', anomalies: false, width: 600 },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    width: { control: { type: 'range', min: 200, max: 900, step: 10 } },
+    width: { control: { type: 'range', min: 120, max: 900, step: 10 } },
     staleAfter: { control: 'number' },
   },
   render: ({ data, theme, locale, staleAfter, anomalies, width }) => html`<div class=${`story-width-${width}`}>
@@ -93,3 +93,24 @@ export const LongName: Story = {
   args: { data: { ...WAT, name: 'Weekly active teams collaborating on at least one shared project across every workspace and region' } },
 };
 export const ErrorPanel: Story = { name: 'Error', args: { data: { name: 'Weekly active teams', value: 'abc' }, width: 380 } };
+/** The smallest supported width: rows stack their state under the name, the value shrinks. */
+export const VeryNarrow: Story = { name: 'Very narrow (120 px)', args: { width: 120 } };
+/** A guardrail with an unusually long unit: cut with an ellipsis, full text in the title. */
+export const LongUnit: Story = {
+  args: {
+    data: { ...WAT, guardrails: [{ ...WAT.guardrails[0], unit: 'tickets per 100 active teams in the enterprise segment (rolling 28 days)' }] },
+  },
+};
+/** 100,000 points (one a minute for ~10 weeks): the line is downsampled per pixel column, the readout reads every point. */
+export const LongSeries: Story = {
+  args: {
+    data: {
+      name: 'API requests per minute',
+      comparison: 'vs previous minute',
+      series: Array.from({ length: 100_000 }, (_, i) => [
+        Date.UTC(2026, 8, 1) + i * 60_000,
+        Math.round(1000 + 200 * Math.sin(i / 1440) + (i === 61_234 ? 900 : 0) + ((i * 7919) % 97)),
+      ]),
+    },
+  },
+};

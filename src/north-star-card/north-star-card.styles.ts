@@ -7,7 +7,8 @@ export const northStarCardStyles = css`
     --_card-series: var(--north-star-card-sparkline-color, var(--_series));
     --_card-value-size: var(--north-star-card-value-size, calc(var(--_font-size) * 2.75));
     --_card-padding: var(--north-star-card-padding, 16px);
-    --_card-radius: var(--north-star-card-radius, 12px);
+    /* The shared corner token (--nsw-radius), so the card matches the other widgets on a dashboard. */
+    --_card-radius: var(--north-star-card-radius, var(--_radius));
     /* Light tints behind coloured text: kept faint so the text keeps WCAG AA contrast on them. */
     --_good-soft: color-mix(in srgb, var(--_good) 7%, transparent);
     --_bad-soft: color-mix(in srgb, var(--_bad) 7%, transparent);
@@ -43,7 +44,7 @@ export const northStarCardStyles = css`
     flex: 1 1 220px;
     min-width: 0;
     cursor: pointer;
-    border-radius: calc(var(--_radius) - 2px);
+    border-radius: max(0px, calc(var(--_card-radius) - 2px));
     margin: -4px;
     padding: 4px;
     outline-offset: 0;
@@ -124,6 +125,17 @@ export const northStarCardStyles = css`
   }
   .compact .delta {
     font-size: 0.88em;
+  }
+  /* A very narrow card (down to 120 px): the change breaks between its absolute and relative parts
+     rather than overflowing; each part stays whole. */
+  .compact .pill {
+    flex-wrap: wrap;
+    white-space: normal;
+    column-gap: 4px;
+    border-radius: 10px;
+  }
+  .compact .pill > * {
+    white-space: nowrap;
   }
   /* Compact: the judgement stays a word for assistive technology; sign, arrow and colour remain visible. */
   .compact .verdict {
@@ -215,7 +227,7 @@ export const northStarCardStyles = css`
   }
   .details {
     background: var(--_surface);
-    border-radius: calc(var(--_radius) - 2px);
+    border-radius: max(0px, calc(var(--_card-radius) - 2px));
     padding: 10px 12px;
     font-size: 0.9em;
   }
@@ -322,6 +334,17 @@ export const northStarCardStyles = css`
   .tip.end {
     transform: translateX(calc(-100% + 8px));
   }
+  .tip {
+    max-width: 100%;
+  }
+  .tip > * {
+    min-width: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .tip > .tip-date {
+    flex: none;
+  }
   .tip-date {
     opacity: 0.85;
   }
@@ -396,27 +419,43 @@ export const northStarCardStyles = css`
   }
   .list-title .count {
     letter-spacing: 0.04em;
+    white-space: nowrap;
   }
+  .list {
+    /* The figure column is capped relative to the list's width (cqi), see .row-value. */
+    container-type: inline-size;
+  }
+  /* One grid for the whole list, shared by every row (subgrid), so values and states line up in columns. */
   .list ul {
     list-style: none;
     margin: 0;
     padding: 0;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto auto;
+    column-gap: 10px;
+  }
+  .list li {
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: subgrid;
+    min-width: 0;
   }
   .list li + li {
     border-top: 1px solid var(--_grid);
   }
   .row {
+    grid-column: 1 / -1;
     display: grid;
     row-gap: 0;
-    grid-template-columns: minmax(0, 1fr) auto auto;
+    grid-template-columns: subgrid;
     align-items: baseline;
-    column-gap: 10px;
+    min-width: 0;
     min-height: 32px;
     padding: 6px 6px;
+    /* The hover and breached tint reach 6 px past the text on both sides (stretched, not sized). */
     margin: 0 -6px;
-    width: calc(100% + 12px);
     border: 0;
-    border-radius: 6px;
+    border-radius: max(0px, calc(var(--_card-radius) * 0.75));
     background: transparent;
     text-align: start;
     cursor: pointer;
@@ -428,13 +467,23 @@ export const northStarCardStyles = css`
   .row-value {
     font-weight: 600;
     text-align: end;
+    /* A figure stays on one line; an unusually long unit is cut with an ellipsis (full text in the
+       title and in the button's accessible name) instead of pushing the row out of the card. */
     white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: max(5em, 40cqi);
   }
   .row-limit {
     grid-column: 1 / -1;
     grid-row: 2;
     font-size: 0.86em;
     margin-top: -2px;
+    /* One line; a long unit is cut (full text in the title and the accessible name). */
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
   }
   .state {
     font-size: 0.92em;
@@ -452,9 +501,11 @@ export const northStarCardStyles = css`
   .row.breached .row-name {
     font-weight: 600;
   }
-  .compact .row {
+  .compact .list ul {
     grid-template-columns: minmax(0, 1fr) auto;
     column-gap: 6px;
+  }
+  .compact .row {
     min-height: 28px;
     padding: 4px 6px;
     font-size: 0.85em;
@@ -467,6 +518,16 @@ export const northStarCardStyles = css`
   }
   .compact .state {
     min-width: 0;
+  }
+  /* Tiny (≤ 200 px): a smaller value, and each row's state under its name, so neither is cut to a letter. */
+  .card.tiny {
+    --_card-value-size: var(--north-star-card-value-size, calc(var(--_font-size) * 1.6));
+  }
+  .tiny .list ul {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  .tiny .state {
+    text-align: start;
   }
 
   .notice,

@@ -27,6 +27,8 @@ import { northStarCardStyles } from './north-star-card.styles.js';
 
 /** Content width (px) at or below which the card switches to its compact layout. */
 export const COMPACT_WIDTH = 280;
+/** Width (px) at or below which the compact layout stacks each row's state under its name and shrinks the value. */
+export const TINY_WIDTH = 200;
 /** Width used before the element has been measured. */
 const DEFAULT_WIDTH = 600;
 const DATE_ONLY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
@@ -38,11 +40,15 @@ interface CardView {
   model: CardModel;
   computed: CardComputed;
   compact: boolean;
+  /** Narrower still (≤ TINY_WIDTH): rows in one column. */
+  tiny: boolean;
   /** Card content width (inside padding and border). */
   innerWidth: number;
   spark: SparklineLayout;
   summary: string;
   now: number;
+  /** Rows of the data table, formatted on first use and kept for this view (hover re-renders reuse them). */
+  tableRows: () => string[][];
 }
 
 /**
@@ -80,7 +86,7 @@ interface CardView {
  * @cssprop [--north-star-card-sparkline-color=var(--nsw-color-series)] - Colour of the sparkline.
  * @cssprop [--north-star-card-value-size=calc(var(--nsw-font-size) * 2.75)] - Font size of the value (compact: × 2); not `rem`, so the host page's root font size does not change it.
  * @cssprop [--north-star-card-padding=16px] - Inner padding of the card.
- * @cssprop [--north-star-card-radius=12px] - Corner radius of the card.
+ * @cssprop [--north-star-card-radius=var(--nsw-radius)] - Corner radius of the card (rows and the details panel round in proportion).
  */
 export class NorthStarCard extends NswElement<CardModel> {
   static override styles = [sharedStyles, northStarCardStyles];
@@ -141,6 +147,7 @@ export class NorthStarCard extends NswElement<CardModel> {
     }
     const now = Date.now();
     const compact = width <= COMPACT_WIDTH;
+    const tiny = width <= TINY_WIDTH;
     // Padding on both sides plus the 1 px border.
     const innerWidth = Math.max(60, width - 2 * (compact ? 12 : 18) - 2);
     const computed = this.compute(model, now);
@@ -150,7 +157,18 @@ export class NorthStarCard extends NswElement<CardModel> {
       inset: 5,
       anomalies: computed.anomalies.map((a) => a.index),
     });
-    this.view = { model, computed, compact, innerWidth, spark, now, summary: cardSummary(model, computed, this.resolvedLocale, now) };
+    const locale = this.resolvedLocale;
+    let rows: string[][] | undefined;
+    const tableRows = () =>
+      (rows ??= (() => {
+        const unusual = new Set(computed.anomalies.map((a) => a.index));
+        return model.metric.series.map((point, index) => {
+          const row = [formatDate(point.date, locale, DATE_ONLY), valueText(model.metric, point.value, locale)];
+          if (unusual.size) row.push(unusual.has(index) ? 'unusual' : '');
+          return row;
+        });
+      })());
+    this.view = { model, computed, compact, tiny, innerWidth, spark, now, summary: cardSummary(model, computed, locale, now), tableRows };
     this.viewKey = key;
   }
 
@@ -188,6 +206,13 @@ export class NorthStarCard extends NswElement<CardModel> {
       case 'ArrowRight':
       case 'ArrowUp':
         next = this.activeIndex === null ? current : Math.min(count - 1, current + 1);
+        break;
+      // A tenth of the series per press: a long series (thousands of points) is not read one by one.
+      case 'PageUp':
+        next = Math.min(count - 1, current + Math.max(1, Math.round(count / 10)));
+        break;
+      case 'PageDown':
+        next = Math.max(0, current - Math.max(1, Math.round(count / 10)));
         break;
       case 'Home':
         next = 0;
@@ -234,7 +259,7 @@ export class NorthStarCard extends NswElement<CardModel> {
     const hasDetails = metric.description !== undefined || metric.owner !== undefined || metric.updated !== undefined;
     return html`<div
       part="base"
-      class="base card ${compact ? 'compact' : 'regular'} ${view.innerWidth >= 680 ? 'wide' : ''}"
+      class="base card ${compact ? 'compact' : 'regular'} ${view.tiny ? 'tiny' : ''} ${view.innerWidth >= 680 ? 'wide' : ''}"
     >
       <div class="top">
         <div
@@ -286,11 +311,8 @@ export class NorthStarCard extends NswElement<CardModel> {
         ? renderDataTable({
             caption: `${metric.name}: history`,
             columns: view.computed.anomalies.length ? ['Date', 'Value', 'Note'] : ['Date', 'Value'],
-            rows: metric.series.map((point, index) => {
-              const row = [formatDate(point.date, locale, DATE_ONLY), valueText(metric, point.value, locale)];
-              if (view.computed.anomalies.length) row.push(computed.anomalies.some((a) => a.index === index) ? 'unusual' : '');
-              return row;
-            }),
+            // A function: the rows are formatted only when rendered, after first paint (once per view).
+            rows: view.tableRows,
           })
         : nothing}
     </div>`;
@@ -475,10 +497,16 @@ export class NorthStarCard extends NswElement<CardModel> {
       @click=${() => this.activate(metric)}
     >
       <span class="row-name truncate" title=${metric.name}><bdi>${metric.name}</bdi></span>
-      <span class="row-value"><bdi>${valueText(metric, metric.value!, locale)}</bdi></span>
+      ${this.renderRowValue(metric)}
       ${state}
-      ${limit ? html`<span class="row-limit muted ${compact ? 'sr-only' : ''}">${limit}</span>` : nothing}
+      ${limit ? html`<span class="row-limit muted ${compact ? 'sr-only' : ''}" title=${limit.length > 40 ? limit : nothing}>${limit}</span>` : nothing}
     </button>`;
+  }
+
+  /** The figure of a guardrail or input row; a long unit is cut by CSS, so the full text goes in the title. */
+  private renderRowValue(metric: Metric): TemplateResult {
+    const text = valueText(metric, metric.value!, this.resolvedLocale);
+    return html`<span class="row-value" title=${metric.unit && metric.unit.length > 12 ? text : nothing}><bdi>${text}</bdi></span>`;
   }
 
   private renderMiniDelta(metric: Metric, delta: Delta | null): TemplateResult {
@@ -503,7 +531,7 @@ export class NorthStarCard extends NswElement<CardModel> {
           ({ metric, delta }) => html`<li>
             <button part="input" class="row" type="button" @click=${() => this.activate(metric)}>
               <span class="row-name truncate" title=${metric.name}><bdi>${metric.name}</bdi></span>
-              <span class="row-value"><bdi>${valueText(metric, metric.value!, locale)}</bdi></span>
+              ${this.renderRowValue(metric)}
               ${this.renderMiniDelta(metric, delta)}
             </button>
           </li>`,

@@ -2,9 +2,10 @@
  * Sparkline geometry for `<north-star-card>`: plain numbers and path strings from d3-scale and
  * d3-shape, no DOM. The element maps them to SVG attributes.
  */
-import { scaleLinear } from 'd3-scale';
-import { area, curveMonotoneX, line } from 'd3-shape';
+import { scaleLinear } from '../core/scale.js';
+import { area, curveLinear, curveMonotoneX, line } from 'd3-shape';
 import type { SeriesPoint } from '../core/read.js';
+import { downsampleM4 } from './downsample.js';
 
 export interface SparklineOptions {
   width: number;
@@ -39,6 +40,12 @@ export interface SparklineLayout {
   /** Extent of the values shown. */
   min: number;
   max: number;
+  /**
+   * Number of points the line and area are drawn through: all of them, or, for a series with more
+   * than four points per pixel column, the first/lowest/highest/last of each column (`downsampleM4`).
+   * `points` always has every point, so the readout reads exact values.
+   */
+  drawn: number;
 }
 
 /** Nearest point index for a pointer at `x` (points are in x order). */
@@ -59,7 +66,7 @@ export function sparklineLayout(series: readonly SeriesPoint[], options: Sparkli
   const height = Math.max(1, options.height);
   const inset = options.inset ?? 4;
   const anomalies = new Set(options.anomalies ?? []);
-  const empty: SparklineLayout = { width, height, line: '', area: '', points: [], latest: null, baseline: height, min: 0, max: 0 };
+  const empty: SparklineLayout = { width, height, line: '', area: '', points: [], latest: null, baseline: height, min: 0, max: 0, drawn: 0 };
   if (series.length === 0) return empty;
 
   let min = Infinity;
@@ -82,25 +89,32 @@ export function sparklineLayout(series: readonly SeriesPoint[], options: Sparkli
     value: point.value,
     anomaly: anomalies.has(index),
   }));
+  // One bucket per pixel column of the plot (x rounded to 0.01 px moves no point visibly).
+  const drawn = downsampleM4(points, { keep: anomalies });
+  const downsampled = drawn.length < points.length;
+  // Several points share a pixel column once downsampled: a smoothing curve would overshoot
+  // between them (and is invisible at that density), so straight segments are drawn.
+  const curve = downsampled ? curveLinear : curveMonotoneX;
   const lineGenerator = line<SparklinePoint>()
     .x((p) => p.x)
     .y((p) => p.y)
-    .curve(curveMonotoneX);
+    .curve(curve);
   const areaGenerator = area<SparklinePoint>()
     .x((p) => p.x)
     .y0(height)
     .y1((p) => p.y)
-    .curve(curveMonotoneX);
+    .curve(curve);
   return {
     width,
     height,
-    line: lineGenerator(points) ?? '',
-    area: areaGenerator(points) ?? '',
+    line: lineGenerator(drawn) ?? '',
+    area: areaGenerator(drawn) ?? '',
     points,
     latest: points[points.length - 1],
     baseline: height,
     min,
     max,
+    drawn: drawn.length,
   };
 }
 

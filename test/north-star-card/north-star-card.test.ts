@@ -181,6 +181,7 @@ describe('<north-star-card>: rendering', () => {
   it('has a data table of the series and no NaN in any attribute', async () => {
     const el = await card(wat());
     const table = part(el, 'table')!;
+    await waitUntil(() => !table.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
     expect(table.querySelectorAll('tbody tr')).to.have.length(26);
     const cells = [...table.querySelectorAll('tbody tr:last-child > *')].map(textOf);
     expect(cells).to.deep.equal(['Nov 16, 2026', '12,840 teams']);
@@ -222,6 +223,7 @@ describe('<north-star-card>: errors', () => {
     await el.updateComplete;
     expect(textOf(part(el, 'value'))).to.equal('12,840');
     expect(parts(el, 'guardrail')).to.have.length(3);
+    await waitUntil(() => !part(el, 'table')!.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
     expect(part(el, 'table')!.querySelectorAll('tbody tr')).to.have.length(25);
     expect(textOf(part(el, 'notice'))).to.contain('3 problems in the data');
   });
@@ -376,6 +378,7 @@ describe('<north-star-card>: stale-after and anomalies', () => {
     expect(alt).to.contain('2 unusual points: Feb 16, 2026: 60 (expected about');
     expect(alt).to.contain('Mar 23, 2026: 150');
     expect(textOf(root(el).querySelector('.anomaly-note'))).to.equal('2 unusual points');
+    await waitUntil(() => !part(el, 'table')!.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
     expect(textOf(part(el, 'table'))).to.contain('unusual');
   });
 
@@ -413,6 +416,99 @@ describe('<north-star-card>: narrow layout', () => {
     await resizeTo(el, wrapper, 260, '.compact');
     await resizeTo(el, wrapper, 600, '.regular');
     expect(part(el, 'sparkline')!.querySelector('svg')!.getAttribute('height')).to.equal('72');
+  });
+});
+
+describe('<north-star-card>: very narrow, long text, theme token, long series', () => {
+  it('holds at 120 px: rows stack their state under the name, the change wraps, nothing overflows', async () => {
+    const wrapper = box(600);
+    const el = document.createElement('north-star-card') as NorthStarCard;
+    el.data = wat({ name: 'Weekly active teams in the enterprise segment with SSO enabled (rolling 7 days)' });
+    wrapper.appendChild(el);
+    await el.updateComplete;
+    await resizeTo(el, wrapper, 120, '.tiny');
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+    for (const node of root(el).querySelectorAll('.headline, .delta, .pill, .row, .target-text')) {
+      expect(node.scrollWidth, node.className).to.be.at.most((node as HTMLElement).clientWidth + 1);
+    }
+    // Name and state of a row: state below the name (one column), both visible.
+    const row = parts(el, 'guardrail')[0];
+    const name = row.querySelector('.row-name')!.getBoundingClientRect();
+    const state = row.querySelector('.state')!.getBoundingClientRect();
+    expect(state.top).to.be.at.least(name.bottom - 1);
+    expect(name.width).to.be.greaterThan(40);
+    expect(textOf(part(el, 'value'))).to.equal('12,840');
+    // The value is on one line.
+    const value = part(el, 'value')!;
+    expect(value.getBoundingClientRect().height).to.be.lessThan(parseFloat(getComputedStyle(value).fontSize) * 1.6);
+  });
+
+  it('lines the figures of every row up in one column (subgrid)', async () => {
+    const el = await card(wat());
+    const rights = parts(el, 'guardrail').map((row) => Math.round(row.querySelector('.row-value')!.getBoundingClientRect().right));
+    expect(new Set(rights).size, `figure right edges ${rights}`).to.equal(1);
+    const inputRights = parts(el, 'input').map((row) => Math.round(row.querySelector('.row-value')!.getBoundingClientRect().right));
+    expect(new Set(inputRights).size, `input figure right edges ${inputRights}`).to.equal(1);
+  });
+
+  it('cuts a very long unit in a row with an ellipsis; the full text stays in the title and the accessible name', async () => {
+    const unit = `per team ${'x'.repeat(2_000)}`;
+    const data = wat();
+    (data.guardrails as Array<Record<string, unknown>>)[0].unit = unit;
+    const el = await card(data);
+    const base = part(el, 'base')!;
+    expect(base.scrollWidth).to.be.at.most(base.clientWidth + 1);
+    const row = parts(el, 'guardrail')[0];
+    const value = row.querySelector('.row-value') as HTMLElement;
+    expect(value.getAttribute('title')).to.equal(`4.6 ${unit}`);
+    expect(getComputedStyle(value).textOverflow).to.equal('ellipsis');
+    expect(value.getBoundingClientRect().width).to.be.lessThan(base.clientWidth / 2);
+    expect(textOf(row)).to.contain(unit);
+    expect(row.querySelector('.row-limit')!.getAttribute('title')).to.contain(unit);
+    // A short unit needs no title.
+    expect(parts(el, 'guardrail')[1].querySelector('.row-value')!.hasAttribute('title')).to.equal(false);
+  });
+
+  it('takes its corner radius from --nsw-radius (and --north-star-card-radius over it)', async () => {
+    const wrapper = box(600);
+    wrapper.style.setProperty('--nsw-radius', '3px');
+    const el = document.createElement('north-star-card') as NorthStarCard;
+    el.data = wat();
+    wrapper.appendChild(el);
+    await el.updateComplete;
+    expect(getComputedStyle(part(el, 'base')!).borderTopLeftRadius).to.equal('3px');
+    el.style.setProperty('--north-star-card-radius', '20px');
+    expect(getComputedStyle(part(el, 'base')!).borderTopLeftRadius).to.equal('20px');
+    el.style.removeProperty('--north-star-card-radius');
+    wrapper.style.removeProperty('--nsw-radius');
+    expect(getComputedStyle(part(el, 'base')!).borderTopLeftRadius).to.equal('8px');
+  });
+
+  it('draws a 100,000-point series downsampled, and reads exact points with the keyboard', async () => {
+    const start = Date.UTC(2020, 0, 1);
+    const long = Array.from({ length: 100_000 }, (_, i) => [start + i * 60_000, i === 50_000 ? 9_999 : 1000 + (i % 7)]);
+    const el = await card({ name: 'Requests', series: long });
+    const path = part(el, 'sparkline')!.querySelector('path.line')!.getAttribute('d')!;
+    expect(path.length).to.be.lessThan(100_000);
+    const spark = part(el, 'sparkline')!;
+    expect(spark.getAttribute('aria-valuemax')).to.equal('100000');
+    spark.focus();
+    spark.dispatchEvent(new FocusEvent('focus'));
+    await el.updateComplete;
+    expect(spark.getAttribute('aria-valuenow')).to.equal('100000');
+    spark.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await el.updateComplete;
+    expect(spark.getAttribute('aria-valuenow')).to.equal('99999');
+    expect(spark.getAttribute('aria-valuetext')).to.match(/: 1,00[0-6]$/);
+    // PageDown / PageUp move by a tenth of the series.
+    spark.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true }));
+    await el.updateComplete;
+    expect(spark.getAttribute('aria-valuenow')).to.equal('89999');
+    spark.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
+    spark.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageUp', bubbles: true }));
+    await el.updateComplete;
+    expect(spark.getAttribute('aria-valuenow')).to.equal('100000');
   });
 });
 

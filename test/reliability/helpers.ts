@@ -349,20 +349,14 @@ export function neverNavigate(el: Element): void {
  * Key: `<checklist id> <tag>`.
  */
 export const KNOWN_BUGS: Record<string, string> = {
-  // north-star-card: a 100,000-point series is drawn point by point (5.5 MB path, seconds of first render);
-  // RELIABILITY D7 asks for downsampling.
-  'D7 north-star-card 100k': 'sparkline not downsampled (5.7 MB path d)',
-  // north-star-card: a 10,000-char guardrail/input unit sits in a `white-space: nowrap` figure of the list
-  // row and overflows `.base` at 640 px (the header, delta, details and lists were fixed to wrap at 21:27).
-  'A7 north-star-card': '10,000-char unit in a nowrap guardrail row figure overflows .base',
-  // north-star-card at 120 px: .top/.header/.delta text and the guardrail pill overflow .base.
-  'E3 north-star-card': 'at 120 px header, delta and pill overflow .base',
   // Fixed by their owners during the session (kept here as history, no longer skipped):
   //   D5 goal-progress objective progress overflowing to Infinity in aria-valuenow; A7 funnel-chart long
   //   names; F1 funnel-chart label-content-name-mismatch; F7 goal-progress dark fill 2.94:1.
   // Fixed by this suite after 21:25 (minimal element fixes): north-star-card text wrapping (.card overflow-wrap,
   //   .unit, .delta children, details dd, .lists children min-width: 0),
   //   A7 goal-progress (.progress-line / .legend children wrap), F2 goal-progress (meter aria-describedby="summary").
+  // Fixed by the north-star-card owner: D7 north-star-card 100k (sparkline downsampled per pixel column),
+  //   A7 north-star-card (a row figure is capped, a long unit cut with an ellipsis + title), E3 north-star-card (≤ 200 px layout).
 };
 
 /** `it`, or `it.skip` with the bug named in the title when `id` is a known, unfixed bug. */
