@@ -9,6 +9,7 @@ import { GOAL_CSV_MESSAGE, type GoalModel, type KeyResult, type Objective, norma
 import { type BarLayout, type ChartLayout, barLayout, chartLayout, chartPointLabel } from './goal-layout.js';
 import { type GoalStats, type GoalStatus, type ObjectiveStats, computeGoalStats, computeObjectiveStats } from './goal-math.js';
 import { goalProgressStyles } from './goal-progress.styles.js';
+import { nearestPointIndex, readoutIndex } from '../core/readout.js';
 import {
   type GoalTexts,
   STATUS_LABELS,
@@ -398,31 +399,9 @@ export class GoalProgress extends NswElement<GoalModel> {
 
   private onChartKey(chartIndex: number, count: number, event: KeyboardEvent): void {
     const current = this.active?.chart === chartIndex ? this.active.index : null;
-    let next: number | null | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-      case 'ArrowUp':
-        next = current === null ? 0 : Math.min(count - 1, current + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        next = current === null ? count - 1 : Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Escape':
-        if (current === null) return;
-        next = null;
-        break;
-      default:
-        return;
-    }
+    const next = readoutIndex(event.key, current, count);
+    if (next === undefined) return;
     event.preventDefault();
-    if (count === 0) return;
     this.active = next === null ? null : { chart: chartIndex, index: next };
   }
 
@@ -431,10 +410,7 @@ export class GoalProgress extends NswElement<GoalModel> {
     const box = svgEl.getBoundingClientRect();
     if (box.width === 0 || layout.points.length === 0) return;
     const x = ((event.clientX - box.left) / box.width) * layout.width;
-    let best = 0;
-    layout.points.forEach((p, i) => {
-      if (Math.abs(p.x - x) < Math.abs(layout.points[best].x - x)) best = i;
-    });
+    const best = nearestPointIndex(layout.points, x);
     if (this.active?.chart !== chartIndex || this.active.index !== best) this.active = { chart: chartIndex, index: best };
   }
 

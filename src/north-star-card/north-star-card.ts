@@ -22,7 +22,8 @@ import {
   targetText,
   valueText,
 } from './card-model.js';
-import { type SparklineLayout, nearestIndex, sparklineLayout } from './sparkline-layout.js';
+import { type SparklineLayout, sparklineLayout } from './sparkline-layout.js';
+import { nearestPointIndex, readoutIndex } from '../core/readout.js';
 import { northStarCardStyles } from './north-star-card.styles.js';
 
 /** Content width (px) at or below which the card switches to its compact layout. */
@@ -194,38 +195,8 @@ export class NorthStarCard extends NswElement<CardModel> {
   }
 
   private onSparkKey(event: KeyboardEvent): void {
-    const count = this.view?.spark.points.length ?? 0;
-    if (count === 0) return;
-    const current = this.activeIndex ?? count - 1;
-    let next: number | null = current;
-    switch (event.key) {
-      case 'ArrowLeft':
-      case 'ArrowDown':
-        next = this.activeIndex === null ? current : Math.max(0, current - 1);
-        break;
-      case 'ArrowRight':
-      case 'ArrowUp':
-        next = this.activeIndex === null ? current : Math.min(count - 1, current + 1);
-        break;
-      // A tenth of the series per press: a long series (thousands of points) is not read one by one.
-      case 'PageUp':
-        next = Math.min(count - 1, current + Math.max(1, Math.round(count / 10)));
-        break;
-      case 'PageDown':
-        next = Math.max(0, current - Math.max(1, Math.round(count / 10)));
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = count - 1;
-        break;
-      case 'Escape':
-        next = null;
-        break;
-      default:
-        return;
-    }
+    const next = readoutIndex(event.key, this.activeIndex, this.view?.spark.points.length ?? 0);
+    if (next === undefined) return;
     event.preventDefault();
     this.activeIndex = next;
   }
@@ -236,7 +207,7 @@ export class NorthStarCard extends NswElement<CardModel> {
     if (!spark || !target || spark.points.length === 0) return;
     const box = target.getBoundingClientRect();
     const x = ((event.clientX - box.left) / Math.max(1, box.width)) * spark.width;
-    this.activeIndex = nearestIndex(spark.points, x);
+    this.activeIndex = nearestPointIndex(spark.points, x);
   }
 
   private onSparkLeave(): void {

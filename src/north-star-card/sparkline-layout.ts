@@ -48,19 +48,6 @@ export interface SparklineLayout {
   drawn: number;
 }
 
-/** Nearest point index for a pointer at `x` (points are in x order). */
-export function nearestIndex(points: readonly SparklinePoint[], x: number): number {
-  if (points.length === 0) return -1;
-  let lo = 0;
-  let hi = points.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid].x < x) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs(points[lo].x - x) <= Math.abs(points[hi].x - x) ? lo : hi;
-}
-
 export function sparklineLayout(series: readonly SeriesPoint[], options: SparklineOptions): SparklineLayout {
   const width = Math.max(1, options.width);
   const height = Math.max(1, options.height);

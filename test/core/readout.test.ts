@@ -14,6 +14,14 @@ describe('readout: keyboard and pointer reading of chart points', () => {
     expect(readoutIndex('ArrowLeft', null, 5)).to.equal(4);
   });
 
+  it('PageUp and PageDown move by a tenth of the series', () => {
+    expect(readoutIndex('PageUp', 10, 100)).to.equal(20);
+    expect(readoutIndex('PageDown', 10, 100)).to.equal(0);
+    expect(readoutIndex('PageUp', 95, 100)).to.equal(99);
+    expect(readoutIndex('PageUp', 1, 5)).to.equal(2);
+    expect(readoutIndex('PageDown', null, 5)).to.equal(4);
+  });
+
   it('Home and End jump; Escape hides, and is passed on when nothing is shown', () => {
     expect(readoutIndex('Home', 3, 5)).to.equal(0);
     expect(readoutIndex('End', null, 5)).to.equal(4);

@@ -3,7 +3,8 @@ import {
   anomalyText, ageText, cardFromCsv, cardSummary, computeCard, deltaTexts, guardrailStatus, normalizeCard, targetResult, targetText,
   valueText,
 } from '../../src/north-star-card/card-model.js';
-import { nearestIndex, sparklineLayout } from '../../src/north-star-card/sparkline-layout.js';
+import { sparklineLayout } from '../../src/north-star-card/sparkline-layout.js';
+import { nearestPointIndex as nearestIndex } from '../../src/core/readout.js';
 
 const NOW = Date.UTC(2026, 10, 23, 9);
 const series = Array.from({ length: 26 }, (_, i) => ({ date: Date.UTC(2026, 4, 25 + 7 * i), value: 8000 + 150 * i }));
