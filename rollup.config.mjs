@@ -39,13 +39,85 @@ const sharedLitPolicy = () => ({
     return { code: code.replace(LIT_POLICY, shared), map: null };
   },
 });
+/**
+ * Minifies the CSS inside Lit `css` tagged templates (about −2 KB gzip, bench/RESULTS.md F6): drops
+ * comments and whitespace that CSS does not need. Strings ('…', "…") and `${…}` interpolations are
+ * copied unchanged; whitespace before `(` and `:` is kept (`and (…)` in media queries, `.a :hover`).
+ * The styles modules end with their literal, so no code after it moves (map: null is accurate).
+ */
+export function minifyCss(body) {
+  let out = '';
+  let space = false;
+  const drop = '{};,>:';
+  for (let i = 0; i < body.length; ) {
+    const c = body[i];
+    if (c === '/' && body[i + 1] === '*') {
+      const end = body.indexOf('*/', i + 2);
+      i = end < 0 ? body.length : end + 2;
+      space = true;
+      continue;
+    }
+    if (/\s/.test(c)) {
+      space = true;
+      i++;
+      continue;
+    }
+    let token = c;
+    let j = i + 1;
+    if (c === '"' || c === "'") {
+      while (j < body.length && body[j] !== c) j += body[j] === '\\' ? 2 : 1;
+      token = body.slice(i, j + 1);
+      j++;
+    } else if (c === '$' && body[j] === '{') {
+      let depth = 0;
+      for (; j < body.length; j++) {
+        if (body[j] === '{') depth++;
+        else if (body[j] === '}' && --depth === 0) break;
+      }
+      token = body.slice(i, j + 1);
+      j++;
+    } else if (c === '\\') {
+      token = body.slice(i, i + 2);
+      j = i + 2;
+    }
+    if (space && out && !drop.includes(out[out.length - 1]) && !'{};,>)'.includes(c)) out += ' ';
+    if (c === '}' && out.endsWith(';')) out = out.slice(0, -1);
+    out += token;
+    space = false;
+    i = j;
+  }
+  return out;
+}
+const cssLiteralMin = () => ({
+  name: 'nsw-css-literal-min',
+  transform(code, id) {
+    if (!/\.ts$/.test(id) || !code.includes('css`')) return null;
+    let result = '';
+    let from = 0;
+    for (let at = code.indexOf('css`'); at >= 0; at = code.indexOf('css`', from)) {
+      const start = at + 4;
+      let end = start;
+      let depth = 0;
+      for (; end < code.length; end++) {
+        const c = code[end];
+        if (c === '\\') end++;
+        else if (c === '$' && code[end + 1] === '{') depth++;
+        else if (c === '}' && depth > 0) depth--;
+        else if (c === '`' && depth === 0) break;
+      }
+      result += code.slice(from, start) + minifyCss(code.slice(start, end));
+      from = end;
+    }
+    return { code: result + code.slice(from), map: null };
+  },
+});
 const isExternal = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || /^d3-/.test(id);
 
 export default [
   {
     input: 'src/bundle.ts',
     onwarn,
-    plugins: [nodeResolve(), sharedLitPolicy(), ts()],
+    plugins: [nodeResolve(), sharedLitPolicy(), cssLiteralMin(), ts()],
     output: [
       { file: 'dist/north-star-widgets.js', format: 'es', plugins: [minify()], sourcemap: true },
       { file: 'dist/north-star-widgets.iife.js', format: 'iife', name: 'NorthStarWidgets', plugins: [minifyClassic()], sourcemap: true },
@@ -55,7 +127,7 @@ export default [
     input: Object.fromEntries(['index', 'define-all', ...TAGS].map((name) => [name, `src/${name}.ts`])),
     onwarn,
     external: isExternal,
-    plugins: [nodeResolve(), ts()],
+    plugins: [nodeResolve(), cssLiteralMin(), ts()],
     output: { dir: 'dist/npm', format: 'es', preserveModules: true, preserveModulesRoot: 'src', sourcemap: true },
   },
   // The embed page's script (dist/embed.js): reads the URL and creates one element; it loads
@@ -69,7 +141,7 @@ export default [
   ...TAGS.map((tag) => ({
     input: `src/${tag}.ts`,
     onwarn,
-    plugins: [nodeResolve(), ts()],
+    plugins: [nodeResolve(), cssLiteralMin(), ts()],
     output: { file: `dist/elements/${tag}.js`, format: 'es', plugins: [minify()] },
   })),
 ];

@@ -14,72 +14,27 @@ export const CHROME_ARGS = [
 
 const TAGS = ['north-star-card', 'metric-tree', 'funnel-chart', 'goal-progress'];
 /**
- * What-if experiments: source patches applied to the private build only (never to src/), to measure
- * a suggested fix before anyone makes it. `first-width`: ResizeController reads the host's width
- * once when connected, so the first render already has the real width instead of re-rendering one
- * frame later.
+ * What-if experiments: source patches applied to the private build only (never to src/), to price a
+ * change in the same run as the unpatched build. The fixes F1, F2 and F4 of bench/RESULTS.md are
+ * applied in src/ now; the patches below undo each of them, so `--what-if` measures what each fix
+ * is worth against the current code (the earlier forward patches are described in RESULTS.md).
  */
 export const WHAT_IF = {
-  'first-width': {
+  // F1 undone: the width comes only from the ResizeObserver, one frame after the first render.
+  'no-first-width': {
     file: /src[\\/]base[\\/]resize-controller\.ts$/,
-    patch: (code) =>
-      code.replace(
-        'this.observer.observe(this.host);',
-        `this.observer.observe(this.host);
-    const first = Math.floor(this.host.clientWidth);
-    if (first > 0 && first !== this.width) {
-      this.width = first;
-      this.onResize(first);
-    }`,
-      ),
+    patch: (code) => code.replace('const first = contentWidth(this.host);', 'const first = 0;'),
   },
-  // The hidden data table for assistive technology, capped at its last 30 rows (to price the
-  // 365-row table of spark-365; not a proposal to drop rows without a replacement).
-  'table-cap': {
+  // F2 undone: the hidden data table's headers and rows render with the element, not after paint.
+  'eager-table': {
     file: /src[\\/]base[\\/]templates\.ts$/,
-    patch: (code) => code.replace('${table.rows.map(', '${table.rows.slice(-30).map('),
+    patch: (code) =>
+      code.replace('render(table: DataTable): TemplateResult {', 'render(table: DataTable): TemplateResult {\n    if (this) return tableTemplate(table, rowsOf(table));'),
   },
-  // metric-tree measures every node's texts with canvas measureText() before layout (10,000 nodes:
-  // ~30,000 measurements); price the character-width estimate it falls back to without a canvas.
-  'tree-estimate-text': {
+  // F4 undone: every node of a large tree measured with canvas measureText() before layout.
+  'measure-text': {
     file: /src[\\/]metric-tree[\\/]metric-tree\.ts$/,
-    patch: (code) => code.replace('private measurer(): MeasureText | undefined {', 'private measurer(): MeasureText | undefined {\n    if (this) return undefined;'),
-  },
-  // Price of the hidden data tables altogether (rows rendered only on demand, e.g. when a screen
-  // reader user opens a "data" disclosure, or when the table first receives focus).
-  'table-rows-on-demand': {
-    file: /src[\\/]base[\\/]templates\.ts$/,
-    patch: (code) => code.replace('${table.rows.map(', '${table.rows.slice(0, 0).map('),
-  },
-  // The same, batched: the first width is read in NswElement.willUpdate of the first update, so the
-  // first updates of elements appended together share one style/layout.
-  'first-width-batched': {
-    file: /src[\\/]base[\\/]nsw-element\.ts$/,
-    patch: (code) =>
-      code.replace(
-        'protected override willUpdate(changed: PropertyValues<this>): void {',
-        `protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated && this.width === 0 && this.isConnected) {
-      const first = Math.floor(this.getBoundingClientRect().width);
-      if (first > 0) this.width = first;
-    }`,
-      ),
-  },
-  // The first observation applied at once in the ResizeObserver callback (before paint, no layout
-  // read), later ones still deferred to a frame. Checks for "ResizeObserver loop" errors too.
-  'first-width-ro': {
-    file: /src[\\/]base[\\/]resize-controller\.ts$/,
-    patch: (code) =>
-      code.replace(
-        'cancelAnimationFrame(this.frame);\n      this.frame = requestAnimationFrame(() => {',
-        `if (this.width === 0 && width > 0) {
-        this.width = width;
-        this.onResize(width);
-        return;
-      }
-      cancelAnimationFrame(this.frame);
-      this.frame = requestAnimationFrame(() => {`,
-      ),
+    patch: (code) => code.replace('this.estimateText = tree.order.length > LARGE;', 'this.estimateText = false;'),
   },
 };
 

@@ -315,7 +315,7 @@ function markdown() {
         targets.push(`≤ ${absolute} ms`);
         verdicts.push(!ours ? 'n/a' : ours.median <= absolute ? 'yes' : 'no');
       }
-      let oursCell = ours ? fmtStat(ours) + (ours.firstFrame && Math.abs(ours.firstFrame.median - ours.median) > 0.5 ? ` [1st frame ${fmtMs(ours.firstFrame.median)}]` : '') : byLib.ours ? 'not available' : '—';
+      let oursCell = ours ? fmtStat(ours) + (ours.firstFrame && Math.abs(ours.firstFrame.median - ours.median) > 0.5 ? ` [1st frame ${fmtMs(ours.firstFrame.median)}]` : '') + (ours.rowsReady ? ` [table rows in the DOM ${fmtMs(ours.rowsReady.median)}]` : '') : byLib.ours ? 'not available' : '—';
       for (const [lib, r] of variants) {
         const v = r.metrics?.[metric];
         if (v) oursCell += `<br>*${label(lib)}: ${fmtStat(v)}*`;

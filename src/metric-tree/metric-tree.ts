@@ -273,6 +273,10 @@ export class MetricTree extends NswElement<MetricTreeData> {
       this.contributions = computeContributions(tree);
       this.views = new Map();
       this.sparkCache = new Map();
+      // Above LARGE nodes, card sizes come from the character-width estimate: tens of thousands of
+      // canvas measureText calls cost more than the whole render (bench/RESULTS.md F4), and the
+      // estimate errs wide, so text still fits.
+      this.estimateText = tree.order.length > LARGE;
       for (const id of tree.order) this.views.set(id, this.viewOf(tree.nodes.get(id)!));
     }
     if (modelChanged || changed.has('expandDepth')) {
@@ -328,6 +332,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
   private pendingTransform: ViewTransform | null = null;
 
   private measureText?: MeasureText;
+  private estimateText = false;
 
   /**
    * Text widths from the browser itself (canvas `measureText` with the element's font; no DOM
@@ -376,7 +381,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       changeWords = delta.movement === 'flat' ? `unchanged ${comparison}` : `${MOVEMENT_WORDS[delta.movement]} ${size} ${comparison}`;
     }
     const check = this.contributions.checks.get(node.id);
-    const card = measureCard({ name: node.name, value, change, kind: node.kind, hasSparkline: node.series.length > 1, flagged: check?.mismatch }, this.measurer());
+    const card = measureCard({ name: node.name, value, change, kind: node.kind, hasSparkline: node.series.length > 1, flagged: check?.mismatch }, this.estimateText ? undefined : this.measurer());
     return { value, change, changeClass, changeWords, card };
   }
 
@@ -781,6 +786,8 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const { width, height } = laid;
     const check = this.contributions.checks.get(node.id);
     const kindWidth = view.card.kindWidth;
+    // The kind pill moves to the value line when beside the name it would cut the name (see measureCard).
+    const kindOnName = kindWidth > 0 && view.card.kindRow !== 'value';
     const open = this.expanded.has(node.id);
     const vertical = this.orientation === 'vertical';
     const toggleText = open ? '−' : `+${node.descendants.toLocaleString(this.resolvedLocale)}`;
@@ -789,9 +796,9 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const ty = vertical ? height - 12 : height / 2 - 12;
     return svg`<g class="node-text" transform="translate(${laid.x},${laid.y})">
       <text class="name" x=${CARD.padding} y="21">${view.card.name}</text>
-      ${check?.mismatch ? svg`<text class="flag" x=${width - CARD.padding - kindWidth - (kindWidth ? 16 : 12)} y="21">⚠</text>` : nothing}
+      ${check?.mismatch ? svg`<text class="flag" x=${width - CARD.padding - (kindOnName ? kindWidth + 16 : 12)} y="21">⚠</text>` : nothing}
       ${view.card.kind
-        ? svg`<g class="kind" transform="translate(${width - CARD.padding - kindWidth},8)"><rect width=${kindWidth} height="17" rx="8.5"></rect><text x=${kindWidth / 2} y="12.5">${view.card.kind}</text></g>`
+        ? svg`<g class="kind" transform="translate(${width - CARD.padding - kindWidth},${kindOnName ? 8 : 31})"><rect width=${kindWidth} height="17" rx="8.5"></rect><text x=${kindWidth / 2} y="12.5">${view.card.kind}</text></g>`
         : nothing}
       <text x=${CARD.padding} y="45"><tspan class="value">${view.value}</tspan>${view.change
         ? svg`<tspan class=${`change ${view.changeClass}`} dx="8">${view.change}</tspan>`

@@ -16,6 +16,15 @@ export type Orientation = 'vertical' | 'horizontal';
 const NARROW = new Set([...'ijlI.,:;!|\'`()[]{}ft/\\ ']);
 const WIDE = new Set([...'mwMW@%']);
 
+/**
+ * The per-character widths below suit Segoe UI / SF; scaled by this, the estimate also covers the
+ * widest common UI sans (DejaVu Sans, Linux's usual system-ui, measured 10–19 % wider): a card a
+ * little wide beats text spilling out of it.
+ */
+const LATIN_SCALE = 1.12;
+/** Bold text: DejaVu Sans Bold is ~13 % wider than its regular weight (Segoe UI's ~5 %). */
+const BOLD_SCALE = 1.14;
+
 /** Approximate width of one character in em, for a system sans-serif. */
 function charWidth(char: string): number {
   const code = char.codePointAt(0)!;
@@ -23,21 +32,21 @@ function charWidth(char: string): number {
   if ((code >= 0x1100 && code <= 0x11ff) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xff60)) return 1;
   if (code >= 0x0300 && code <= 0x036f) return 0; // combining marks
   if (code === 0x200b || code === 0x200c || code === 0x200d || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0xfe0f) return 0;
-  if (NARROW.has(char)) return 0.3;
-  if (char === 'r') return 0.36;
-  if (WIDE.has(char)) return 0.86;
-  if (char >= '0' && char <= '9') return 0.57;
-  if (char === '▲' || char === '▼' || char === '▬' || char === '★' || char === '⚠') return 0.8;
-  if (char.toUpperCase() === char && char.toLowerCase() !== char) return 0.67;
-  return 0.54;
+  if (NARROW.has(char)) return 0.3 * LATIN_SCALE;
+  if (char === 'r') return 0.36 * LATIN_SCALE;
+  if (WIDE.has(char)) return 0.86 * LATIN_SCALE;
+  if (char >= '0' && char <= '9') return 0.57 * LATIN_SCALE;
+  if (char === '▲' || char === '▼' || char === '▬' || char === '★' || char === '⚠') return 0.8 * LATIN_SCALE;
+  if (char.toUpperCase() === char && char.toLowerCase() !== char) return 0.67 * LATIN_SCALE;
+  return 0.54 * LATIN_SCALE;
 }
 
 /**
  * Estimated rendered width of `text` in px. Deliberately a little generous (the cards must never
- * be too narrow for their text); bold text is ~7 % wider. Long strings are measured up to `limit` px.
+ * be too narrow for their text); bold text is taken as 14 % wider. Long strings are measured up to `limit` px.
  */
 export function estimateTextWidth(text: string, fontSize: number, bold = false, limit = Infinity): number {
-  const factor = fontSize * (bold ? 1.07 : 1);
+  const factor = fontSize * (bold ? BOLD_SCALE : 1);
   let width = 0;
   for (const char of text) {
     width += charWidth(char) * factor;
@@ -88,6 +97,8 @@ export interface CardGeometry {
   kind?: string;
   /** Width of the kind pill (0 without a kind). */
   kindWidth: number;
+  /** The pill sits beside the name, or on the value line when beside the name it would cut the name. */
+  kindRow: 'name' | 'value';
 }
 
 export const CARD = {
@@ -112,10 +123,20 @@ export function measureCard(text: CardText, measure: MeasureText = estimate): Ca
   const flagWidth = text.flagged ? 18 : 0;
   const nameWidth = measure === estimate ? estimateTextWidth(text.name, CARD.nameSize, true, CARD.maxWidth) : measure(text.name.slice(0, 200), CARD.nameSize, true);
   const valueLine = measure(text.value, CARD.valueSize, true) + 8 + measure(text.change, CARD.changeSize, true);
-  const wanted = Math.max(nameWidth + gap + kindWidth + flagWidth, valueLine) + 2 * pad;
+  let kindRow: CardGeometry['kindRow'] = 'name';
+  let wanted = Math.max(nameWidth + gap + kindWidth + flagWidth, valueLine) + 2 * pad;
+  if (kind && wanted > CARD.maxWidth) {
+    // The name would be cut beside its pill: the pill moves to the end of the value line when it fits there.
+    const onValueLine = Math.max(nameWidth + (text.flagged ? 8 + flagWidth : 0), valueLine + 12 + kindWidth) + 2 * pad;
+    if (valueLine + 12 + kindWidth + 2 * pad <= CARD.maxWidth) {
+      kindRow = 'value';
+      wanted = onValueLine;
+    }
+  }
   const width = Math.ceil(Math.min(CARD.maxWidth, Math.max(CARD.minWidth, wanted)));
-  const name = truncateText(text.name, width - 2 * pad - gap - kindWidth - flagWidth, CARD.nameSize, true, measure);
-  return { width, height: text.hasSparkline ? CARD.heightSparkline : CARD.heightPlain, name, kind, kindWidth };
+  const beside = kindRow === 'name' ? gap + kindWidth : text.flagged ? 8 : 0;
+  const name = truncateText(text.name, width - 2 * pad - beside - flagWidth, CARD.nameSize, true, measure);
+  return { width, height: text.hasSparkline ? CARD.heightSparkline : CARD.heightPlain, name, kind, kindWidth, kindRow };
 }
 
 // ---------------------------------------------------------------------------------------------

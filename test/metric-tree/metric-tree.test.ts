@@ -90,6 +90,24 @@ describe('<metric-tree>: rendering', () => {
     expect(label(el, 'signups', 'path.spark')!.getAttribute('d')).to.match(/^M[\d.]+,[\d.]+L/);
   });
 
+  it('shows a long name in full, its kind pill moved to the value line, clear of the value', async () => {
+    const data = northStar();
+    (data.children as Array<Record<string, unknown>>)[1].children = [
+      { id: 'onboarding', name: 'Onboarding checklist completion', value: 0.61, previous: 0.55, format: { style: 'percent' }, kind: 'hypothesis', weight: 0.6 },
+    ];
+    const el = await tree(data, { 'expand-depth': '3' });
+    expect(textOf(label(el, 'onboarding', '.name'))).to.equal('Onboarding checklist completion');
+    const pill = (label(el, 'onboarding', '.kind') as SVGGraphicsElement).getBoundingClientRect();
+    const name = (label(el, 'onboarding', '.name') as SVGGraphicsElement).getBoundingClientRect();
+    const value = (label(el, 'onboarding', '.value')!.parentElement as unknown as SVGGraphicsElement).getBoundingClientRect();
+    const card = (node(el, 'onboarding')!.querySelector('.card') as SVGGraphicsElement).getBoundingClientRect();
+    const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    expect(apart(pill, name), 'pill clear of the name').to.equal(true);
+    expect(apart(pill, value), 'pill clear of the value and change').to.equal(true);
+    expect(pill.right).to.be.at.most(card.right);
+    expect(name.right).to.be.at.most(card.right);
+  });
+
   it('writes the summary with the top drivers, as the tree description', async () => {
     const el = await tree(northStar());
     expect(el.summary).to.equal('Weekly active teams 12,840 teams, up 7.9% vs last week; top drivers: Retained teams +610, New teams +420');

@@ -70,6 +70,32 @@ describe('metric-tree/tree-layout: text', () => {
     expect(big.name.endsWith('…')).to.equal(true);
     expect(big.kindWidth).to.be.above(40);
   });
+  it('moves the kind pill to the value line rather than cut the name beside it', () => {
+    const long = measureCard({ name: 'Onboarding checklist completion', value: '61%', change: '▲ +6 pp', kind: 'hypothesis', hasSparkline: true });
+    expect(long.kindRow).to.equal('value');
+    expect(long.name).to.equal('Onboarding checklist completion');
+    expect(long.width).to.be.at.most(288);
+    const short = measureCard({ name: 'Signups', value: '3,380', change: '▲ +35.2%', kind: 'input', hasSparkline: true });
+    expect(short.kindRow).to.equal('name');
+    // No room on the value line either: the pill stays beside the (cut) name.
+    const crowded = measureCard({ name: 'Weekly collaboration sessions per active team', value: '48,200,000,000 sessions', change: '▲ +6.9%', kind: 'hypothesis', hasSparkline: true });
+    expect(crowded.kindRow).to.equal('name');
+    expect(crowded.name.endsWith('…')).to.equal(true);
+  });
+  it('estimates text no narrower than the browser draws it, so large trees (estimated sizes) do not spill text', () => {
+    const context = document.createElement('canvas').getContext('2d')!;
+    // The element's default font stack; on Linux this resolves to DejaVu Sans, the widest common one.
+    const family = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+    const samples: Array<[string, number, boolean]> = [
+      ['Automations · Starter', 13, true], ['Starter · Outbound', 13, true], ['Onboarding checklist completion', 13, true],
+      ['Time tracking · Education', 13, true], ['12,840 teams', 16, true], ['▲ +16.5%', 12, true], ['hypothesis', 10.5, false],
+    ];
+    for (const [text, size, bold] of samples) {
+      context.font = `${bold ? '700 ' : ''}${size}px ${family}`;
+      // 3 % slack: a card's 10 px padding absorbs rounding between engines.
+      expect(estimateTextWidth(text, size, bold), text).to.be.at.least(context.measureText(text).width * 0.97);
+    }
+  });
 });
 
 describe('metric-tree/tree-layout: tidy layout', () => {

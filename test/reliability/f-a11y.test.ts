@@ -5,7 +5,7 @@
  * F8 not colour alone, F9 reduced motion (forced colors: test/e2e/reliability-pages.e2e.mjs [Cr]),
  * F10 hover/focus content and announcements.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import {
   TAGS,
@@ -170,6 +170,7 @@ describe('F: accessibility', function () {
         const el = await mount(tag, sampleData(tag), { attrs: tag === 'goal-progress' ? { view: 'chart' } : {} });
         const table = tableOf(el);
         expect(table, 'table').to.not.equal(null);
+        await waitUntil(() => !table!.hasAttribute('aria-busy'), 'table rows rendered'); // rows render after first paint
         expect(table!.querySelector('caption')?.textContent?.trim()).to.not.equal('');
         expect(table!.querySelectorAll('th[scope="col"]').length).to.be.greaterThan(1);
         expect(table!.querySelectorAll('tbody tr').length).to.equal(rows);

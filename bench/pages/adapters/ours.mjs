@@ -92,6 +92,21 @@ export default {
     do await el.updateComplete;
     while (el.isUpdatePending);
   },
+  /**
+   * End (performance.now()) of the first frame after every hidden data table of these elements got
+   * its rows (they render in an idle task after first paint: bench/RESULTS.md F2), or null if none
+   * was pending. Gives up after 3 s.
+   */
+  async deferred(h) {
+    const els = (Array.isArray(h) ? h : [h]).map((x) => x?.el ?? x).filter((x) => x?.shadowRoot);
+    const busy = () => els.some((el) => el.shadowRoot.querySelector('table[aria-busy="true"]'));
+    if (!busy()) return null;
+    const start = performance.now();
+    for (;;) {
+      const frame = await nextFrame();
+      if (!busy() || frame.end - start > 3000) return frame.end;
+    }
+  },
   /** Frames after the first in which our elements still rendered (until one frame without a render). */
   async moreFrames() {
     const frames = [];
