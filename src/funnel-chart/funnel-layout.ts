@@ -6,7 +6,7 @@
  * current or previous), so it can be written straight into SVG `x`/`width`/`y`/`height`
  * attributes — no style attributes, nothing to re-measure when the width changes.
  */
-import { scaleLinear } from '../core/scale.js';
+import { scaleLinear } from 'd3-scale';
 import { formatCompact, formatNumber, humanizeDuration, numberFormat } from '../core/format.js';
 import { type FunnelAnalysis, type FunnelStepDetail, type FunnelStepStats, analyzeFunnel } from './funnel-math.js';
 import type { FunnelModel, FunnelStep } from './funnel-data.js';

@@ -2,7 +2,7 @@
  * Geometry for `<goal-progress>`: the progress bar (in percent of its width, so it needs no
  * measured width) and the burn-up chart (in pixels). Pure: d3 computes, Lit renders.
  */
-import { scaleLinear, scaleUtc } from '../core/scale.js';
+import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import { formatCompact, formatNumber } from '../core/format.js';
 import type { KeyResult } from './goal-data.js';

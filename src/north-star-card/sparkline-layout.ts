@@ -2,7 +2,7 @@
  * Sparkline geometry for `<north-star-card>`: plain numbers and path strings from d3-scale and
  * d3-shape, no DOM. The element maps them to SVG attributes.
  */
-import { scaleLinear } from '../core/scale.js';
+import { scaleLinear } from 'd3-scale';
 import { area, curveLinear, curveMonotoneX, line } from 'd3-shape';
 import type { SeriesPoint } from '../core/read.js';
 import { downsampleM4 } from './downsample.js';
