@@ -370,9 +370,13 @@ export function cleanup(): void {
   for (const container of mounted.splice(0)) container.remove();
 }
 
-/** Waits until the element is defined (elements land during development; tests skip until then). */
+/**
+ * Every element is registered by the imports of these tests: a missing one is a failure, never a skip
+ * (the `if (!defined(tag)) this.skip()` guards date from when the elements were still landing).
+ */
 export function defined(tag: Tag): boolean {
-  return customElements.get(tag) !== undefined;
+  if (customElements.get(tag) === undefined) throw new Error(`<${tag}> is not defined: its registration failed`);
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
