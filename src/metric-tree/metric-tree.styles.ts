@@ -283,7 +283,8 @@ export const metricTreeStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .node .card {
+    .node .card,
+    .node.simple .card {
       fill: Canvas;
       stroke: CanvasText;
     }

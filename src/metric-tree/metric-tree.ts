@@ -32,6 +32,7 @@ import {
   panIntoView,
   visibleRect,
 } from './tree-layout.js';
+import { type AggregatePaths, aggregatePaths, centreOn, isAggregate } from './tree-lod.js';
 import { metricTreeStyles } from './metric-tree.styles.js';
 
 /** Texts of one node, formatted once per model and locale. */
@@ -140,6 +141,10 @@ export class MetricTree extends NswElement<MetricTreeData> {
   /** The rendered part of the layout (culling) and whether nodes are simplified. */
   @state() private renderWindow: Rect | null = null;
   @state() private simple = false;
+  /** Far zoomed out: cards and links drawn as a few aggregate paths (tree-lod.ts; bench/RESULTS.md F3). */
+  @state() private aggregate = false;
+  /** The overview paths of `layout`, built once per layout. */
+  private aggregateCache: { layout: TreeLayout; paths: AggregatePaths } | null = null;
 
   private expanded = new Set<string>();
   /** Nodes the user opened or closed, kept across data refreshes. */
@@ -390,12 +395,19 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const layout = this.layout;
     if (!layout) return;
     const large = layout.nodes.length > LARGE;
-    const simple = large && this.transform.k < SIMPLE_BELOW;
+    const aggregate = isAggregate(this.transform.k);
+    if (aggregate !== this.aggregate) {
+      this.aggregate = aggregate;
+      force = true;
+    }
+    const simple = aggregate || (large && this.transform.k < SIMPLE_BELOW);
     if (simple !== this.simple) this.simple = simple;
     if (!large) {
       if (this.renderWindow !== null) this.renderWindow = null;
       return;
     }
+    // The overview draws every shown node whatever the window; it is recomputed on leaving it.
+    if (aggregate) return;
     const { width, height } = this.viewSize;
     const view = visibleRect(this.transform, width, height, 0);
     if (!force && this.renderWindow && contains(this.renderWindow, view)) return;
@@ -600,7 +612,10 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const node = this.layout?.byId.get(id);
     if (!node) return;
     this.measureView();
-    const target = panIntoView(this.transform, nodeRect(node), this.viewSize.width, this.viewSize.height, 28);
+    // From the overview, a keyboard move zooms in to readable cards around the node.
+    const target = isAggregate(this.transform.k)
+      ? centreOn(nodeRect(node), this.viewSize.width, this.viewSize.height, 1)
+      : panIntoView(this.transform, nodeRect(node), this.viewSize.width, this.viewSize.height, 28);
     if (target !== this.transform) this.animateTo(target, 200);
   }
 
@@ -731,22 +746,49 @@ export class MetricTree extends NswElement<MetricTreeData> {
     return parts.join('; ');
   }
 
+  /** The classes of a node's card that do not depend on interaction (shared with the overview paths). */
+  private cardClass(node: TreeNode): string {
+    const parentId = node.parentId;
+    const isTop = parentId !== null && this.contributions.topDriver.get(parentId) === node.id;
+    return [
+      'node',
+      node.kind ? `kind-${node.kind.replace(/[^a-z0-9-]/gi, '')}` : '',
+      node.kind === 'north-star' || parentId === null ? 'north-star' : '',
+      isTop ? 'top-driver' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  /** A link's style classes (formula or hypothesis, sign), shared with the overview paths. */
+  private linkClass(link: LayoutLink): string {
+    const tree = this.model!;
+    const negative = tree.nodes.get(link.id)!.relation === 'negative';
+    return `link ${tree.nodes.get(link.parentId)!.formula ? 'formula' : 'hypothesis'} ${negative ? 'negative' : 'positive'}`;
+  }
+
+  private overview(layout: TreeLayout): AggregatePaths {
+    if (this.aggregateCache?.layout !== layout) {
+      const tree = this.model!;
+      this.aggregateCache = {
+        layout,
+        paths: aggregatePaths(layout, (n) => `${this.cardClass(tree.nodes.get(n.id)!)} simple`, (l) => this.linkClass(l)),
+      };
+    }
+    return this.aggregateCache.paths;
+  }
+
   private renderNode(laid: LayoutNode, active: Set<string>): SVGTemplateResult {
     const tree = this.model!;
     const node = tree.nodes.get(laid.id)!;
     const view = this.views.get(laid.id)!;
     const { width, height } = laid;
-    const parentId = node.parentId;
-    const isTop = parentId !== null && this.contributions.topDriver.get(parentId) === node.id;
     const check = this.contributions.checks.get(node.id);
     const hasChildren = node.childIds.length > 0;
     const open = this.expanded.has(node.id);
     const entering = this.rendered.size > 0 && !this.rendered.has(laid.id);
     const classes = [
-      'node',
-      node.kind ? `kind-${node.kind.replace(/[^a-z0-9-]/gi, '')}` : '',
-      node.kind === 'north-star' || parentId === null ? 'north-star' : '',
-      isTop ? 'top-driver' : '',
+      this.cardClass(node),
       active.has(laid.id) ? 'on-path' : '',
       this.simple ? 'simple' : '',
       entering ? 'entering' : '',
@@ -763,7 +805,11 @@ export class MetricTree extends NswElement<MetricTreeData> {
         aria-expanded=${hasChildren ? String(open) : nothing}
         aria-label=${this.nodeLabel(node, view, laid)}
         @click=${(e: MouseEvent) => this.onNodeClick(e, laid.id)}
-        @focus=${() => this.focusedId !== laid.id && (this.focusedId = laid.id)}
+        @focus=${() => {
+          if (this.focusedId !== laid.id) this.focusedId = laid.id;
+          // A focus ring on a card a few px tall cannot be seen: zoom in from the overview.
+          if (this.aggregate) this.keepInView(laid.id);
+        }}
         @pointerenter=${() => (this.hoverId = laid.id)}
         @pointerleave=${() => this.hoverId === laid.id && (this.hoverId = null)}>
       <rect class="focus-ring" x="-4" y="-4" width=${width + 8} height=${height + 8} rx="11"></rect>
@@ -827,7 +873,7 @@ export class MetricTree extends NswElement<MetricTreeData> {
       label = `w ${formatNumber(child.weight, this.resolvedLocale, { maximumFractionDigits: 2 })}`;
     }
     if (isTop) label = `★ ${label}`;
-    const classes = `link ${parent.formula ? 'formula' : 'hypothesis'} ${negative ? 'negative' : 'positive'}${isTop ? ' top' : ''}${active.has(link.id) ? ' on-path' : ''}${this.rendered.size > 0 && !this.rendered.has(link.id) ? ' entering' : ''}`;
+    const classes = `${this.linkClass(link)}${isTop ? ' top' : ''}${active.has(link.id) ? ' on-path' : ''}${this.rendered.size > 0 && !this.rendered.has(link.id) ? ' entering' : ''}`;
     return svg`<g class=${classes} part="link">
       <path d=${link.d} stroke-width=${thickness.toFixed(1)}></path>
       ${negative && !this.simple
@@ -880,7 +926,15 @@ export class MetricTree extends NswElement<MetricTreeData> {
     const active = new Set(activeId && tree.nodes.has(activeId) ? pathToRoot(tree, activeId) : []);
     let nodes = layout.nodes;
     let links = layout.links;
-    if (this.renderWindow) {
+    const overview = this.aggregate ? this.overview(layout) : null;
+    if (overview) {
+      // Only the tab stop and the highlighted path stay real elements: the focused treeitem keeps the
+      // accessibility tree and keyboard navigation working; the rest is in the overview paths.
+      const keep = new Set(active);
+      if (this.focusedId) keep.add(this.focusedId);
+      nodes = layout.nodes.filter((n) => keep.has(n.id));
+      links = layout.links.filter((l) => active.has(l.id));
+    } else if (this.renderWindow) {
       const culled = cull(layout, this.renderWindow);
       nodes = culled.nodes;
       links = culled.links;
@@ -905,8 +959,16 @@ export class MetricTree extends NswElement<MetricTreeData> {
         <svg class="canvas" xmlns="http://www.w3.org/2000/svg">
           <g class="zoom">
             <g class=${this.simple ? "links simple" : "links"} aria-hidden="true">
+              ${overview
+                ? svg`<g class="overview" pointer-events="none">${overview.links.map((p) => svg`<g class=${p.className}><path d=${p.d}></path></g>`)}</g>`
+                : nothing}
               ${repeat(links, (l) => l.id, (l) => this.renderLink(l, active))}
             </g>
+            ${overview
+              ? svg`<g class="overview" aria-hidden="true" pointer-events="none">${overview.nodes.map(
+                  (p) => svg`<g class=${p.className}><path class="card" d=${p.d}></path></g>`,
+                )}</g>`
+              : nothing}
             <g class="nodes" part="tree" role="tree" aria-label=${`Metric tree: ${root.name}`} aria-describedby="summary"
               @keydown=${(e: KeyboardEvent) => this.onKeydown(e)}
               @focusin=${() => (this.focusWithin = true)}

@@ -27,7 +27,8 @@ function northStar(): Record<string, unknown> {
 }
 
 const root = (el: MetricTree) => el.shadowRoot!;
-const nodes = (el: MetricTree) => [...root(el).querySelectorAll<SVGGElement>('g.node')];
+/** The nodes drawn as their own treeitems (not the overview paths of a far-zoomed view). */
+const nodes = (el: MetricTree) => [...root(el).querySelectorAll<SVGGElement>('g.node[role="treeitem"]')];
 const node = (el: MetricTree, id: string) => nodes(el).find((n) => n.dataset.id === id) ?? null;
 /** An element of a node's visible text (drawn in the label layer above the cards, in node order). */
 const label = (el: MetricTree, id: string, selector: string) => {
@@ -383,11 +384,58 @@ describe('<metric-tree>: pan and zoom', () => {
     internals.applyTransform({ x: 100 - far.x, y: 100 - far.y, k: 1 });
     // Re-culled on the next animation frame.
     await waitUntil(() => ids(el).includes('n999'), 'culled again after the pan', { timeout: 5000 });
-    el.fit();
-    // Fitted, the whole tree is in view, drawn as plain boxes without text.
-    await waitUntil(() => nodes(el).length === 1000, 'all nodes in view after fit()', { timeout: 5000 });
+    // Zoomed out to 10 % (plain boxes, above the overview level), the nodes in view are their own elements, without text.
+    const top = internals.layout.byId.get('n0')!;
+    internals.applyTransform({ x: 450 - top.x * 0.1, y: 24 - top.y * 0.1, k: 0.1 });
+    await waitUntil(() => nodes(el).length > 100, 'plain boxes when zoomed out', { timeout: 5000 });
     expect(root(el).querySelectorAll('text.name')).to.have.length(0);
     expect(nodes(el)[5].getAttribute('aria-label')).to.contain('Node');
+  });
+
+  it('draws the whole 1,000-node tree as a few overview paths, keeping the tab stop a real treeitem', async () => {
+    const nodesData = [{ id: 'n0', name: 'Root', value: 1000, formula: 'sum' }];
+    for (let i = 1; i < 1000; i++) nodesData.push({ id: `n${i}`, name: `Node ${i}`, parent: `n${Math.floor((i - 1) / 6)}`, value: i, relation: i % 7 ? undefined : 'negative' } as never);
+    const el = await tree({ nodes: nodesData }, { 'expand-depth': '99' });
+    const g = root(el).querySelector('g.zoom')!;
+    const scale = () => Number(/scale\(([\d.e-]+)\)/.exec(g.getAttribute('transform') ?? '')![1]);
+    el.fit();
+    await waitUntil(() => root(el).querySelector('g.overview') !== null, 'overview after fit()', { timeout: 5000 });
+    expect(scale()).to.be.below(0.05);
+    const subpaths = (selector: string) => [...root(el).querySelectorAll(selector)].reduce((sum, p) => sum + (p.getAttribute('d')!.match(/M/g) ?? []).length, 0);
+    // Every card once (one rectangle each), every link once; one path per class.
+    expect(subpaths('g.overview .card')).to.equal(1000);
+    expect(subpaths('.links g.overview path')).to.equal(999);
+    const cardClasses = [...root(el).querySelectorAll('g.overview .card')].map((p) => p.parentElement!.getAttribute('class'));
+    expect(new Set(cardClasses).size).to.equal(cardClasses.length);
+    // Links by class: the root's formula links, the hypothesised ones below, positive and negative.
+    expect(root(el).querySelectorAll('.links g.overview path')).to.have.length(3);
+    expect(root(el).querySelector('g.overview')!.closest('[aria-hidden="true"]')).to.not.equal(null);
+    // Only the tab stop is its own element; it is the one in the accessibility tree and the tab order.
+    expect(nodes(el).map((n) => [n.dataset.id, n.getAttribute('tabindex')])).to.deep.equal([['n0', '0']]);
+    expect(root(el).querySelectorAll('text.name')).to.have.length(0);
+    // The overview cards look like the plain boxes of the level above (same classes, so the same
+    // colours in the dark theme and forced colours).
+    const overviewCard = getComputedStyle(root(el).querySelector('g.overview .card')!);
+    const realCard = getComputedStyle(nodes(el)[0].querySelector('.card')!);
+    expect([overviewCard.fill, overviewCard.stroke]).to.deep.equal([realCard.fill, realCard.stroke]);
+    // focusNode() zooms in out of the overview, to readable cards around the node.
+    expect(await el.focusNode('n500')).to.equal(true);
+    await waitUntil(() => Math.abs(scale() - 1) < 1e-6 && root(el).querySelector('g.overview') === null, 'zoomed in to the node', { timeout: 5000 });
+    expect(focused(el)).to.equal('n500');
+    // The cards around the node (with their text) come with the culling frame that follows the zoom.
+    await waitUntil(() => nodes(el).length > 1 && root(el).querySelectorAll('text.name').length > 0, 'readable cards around the node', { timeout: 5000 });
+  });
+
+  it('moves keyboard focus from the overview and zooms in to the next node', async () => {
+    const nodesData = [{ id: 'n0', name: 'Root', value: 1000 }];
+    for (let i = 1; i < 1000; i++) nodesData.push({ id: `n${i}`, name: `Node ${i}`, parent: `n${Math.floor((i - 1) / 6)}`, value: i } as never);
+    const el = await tree({ nodes: nodesData }, { 'expand-depth': '99' });
+    el.fit();
+    await waitUntil(() => root(el).querySelector('g.overview') !== null, 'overview after fit()', { timeout: 5000 });
+    const item = node(el, 'n0')!;
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await waitUntil(() => focused(el) === 'n1' && root(el).querySelector('g.overview') === null, 'focus moved and zoomed in', { timeout: 5000 });
+    expect(node(el, 'n1')!.getAttribute('tabindex')).to.equal('0');
   });
 });
 
