@@ -1,5 +1,24 @@
 import { css } from 'lit';
 
+/** The dark palette: for `theme="dark"`, and for `theme="auto"` when the system prefers dark. */
+const darkTokens = css`
+  --_text: var(--nsw-color-text, #e6edf3);
+  --_muted: var(--nsw-color-text-muted, #9ea7b3);
+  --_bg: var(--nsw-color-background, #0d1117);
+  --_surface: var(--nsw-color-surface, #161b22);
+  --_border: var(--nsw-color-border, #3d444d);
+  --_grid: var(--nsw-color-grid, #262c36);
+  --_accent: var(--nsw-color-accent, #4493f8);
+  --_accent-soft: var(--nsw-color-accent-soft, #1b2f4e);
+  --_good: var(--nsw-color-good, #3fb950);
+  --_bad: var(--nsw-color-bad, #f85149);
+  --_warn: var(--nsw-color-warning, #d29922);
+  --_neutral: var(--nsw-color-neutral, #9ea7b3);
+  --_focus: var(--nsw-color-focus, #4493f8);
+  --_track: var(--nsw-color-track, #3d444d);
+  --_shadow: var(--nsw-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
+`;
+
 /**
  * Theme tokens and the pieces every element shares. Public `--nsw-*` properties (settable on any
  * ancestor, e.g. `body`) feed private `--_*` ones on `:host`; elements read only the private ones.
@@ -34,39 +53,11 @@ export const sharedStyles = css`
     contain: inline-size;
   }
   :host([theme='dark']) {
-    --_text: var(--nsw-color-text, #e6edf3);
-    --_muted: var(--nsw-color-text-muted, #9ea7b3);
-    --_bg: var(--nsw-color-background, #0d1117);
-    --_surface: var(--nsw-color-surface, #161b22);
-    --_border: var(--nsw-color-border, #3d444d);
-    --_grid: var(--nsw-color-grid, #262c36);
-    --_accent: var(--nsw-color-accent, #4493f8);
-    --_accent-soft: var(--nsw-color-accent-soft, #1b2f4e);
-    --_good: var(--nsw-color-good, #3fb950);
-    --_bad: var(--nsw-color-bad, #f85149);
-    --_warn: var(--nsw-color-warning, #d29922);
-    --_neutral: var(--nsw-color-neutral, #9ea7b3);
-    --_focus: var(--nsw-color-focus, #4493f8);
-    --_track: var(--nsw-color-track, #3d444d);
-    --_shadow: var(--nsw-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_text: var(--nsw-color-text, #e6edf3);
-      --_muted: var(--nsw-color-text-muted, #9ea7b3);
-      --_bg: var(--nsw-color-background, #0d1117);
-      --_surface: var(--nsw-color-surface, #161b22);
-      --_border: var(--nsw-color-border, #3d444d);
-      --_grid: var(--nsw-color-grid, #262c36);
-      --_accent: var(--nsw-color-accent, #4493f8);
-      --_accent-soft: var(--nsw-color-accent-soft, #1b2f4e);
-      --_good: var(--nsw-color-good, #3fb950);
-      --_bad: var(--nsw-color-bad, #f85149);
-      --_warn: var(--nsw-color-warning, #d29922);
-      --_neutral: var(--nsw-color-neutral, #9ea7b3);
-      --_focus: var(--nsw-color-focus, #4493f8);
-      --_track: var(--nsw-color-track, #3d444d);
-      --_shadow: var(--nsw-shadow, 0 1px 2px rgb(0 0 0 / 0.4));
+      ${darkTokens}
     }
   }
   :host([hidden]) {

@@ -1,5 +1,17 @@
 import { css } from 'lit';
 
+/** Segment colours for the dark palette (`theme="dark"`, or `"auto"` on a dark system). */
+const darkSegments = css`
+  --_seg-0: var(--funnel-chart-segment-1, #4493f8);
+  --_seg-1: var(--funnel-chart-segment-2, #f0883e);
+  --_seg-2: var(--funnel-chart-segment-3, #3fb950);
+  --_seg-3: var(--funnel-chart-segment-4, #a371f7);
+  --_seg-4: var(--funnel-chart-segment-5, #db61a2);
+  --_seg-5: var(--funnel-chart-segment-6, #39c5cf);
+  --_seg-6: var(--funnel-chart-segment-7, #d29922);
+  --_seg-7: var(--funnel-chart-segment-8, #9ea7b3);
+`;
+
 /**
  * `<funnel-chart>` styles. Public tokens (`--funnel-chart-*`) fall back to the library's `--nsw-*`
  * ones through the shared private tokens, then to a literal; the element reads only `--_*`.
@@ -22,25 +34,11 @@ export const funnelStyles = css`
     --_seg-7: var(--funnel-chart-segment-8, #57606a);
   }
   :host([theme='dark']) {
-    --_seg-0: var(--funnel-chart-segment-1, #4493f8);
-    --_seg-1: var(--funnel-chart-segment-2, #f0883e);
-    --_seg-2: var(--funnel-chart-segment-3, #3fb950);
-    --_seg-3: var(--funnel-chart-segment-4, #a371f7);
-    --_seg-4: var(--funnel-chart-segment-5, #db61a2);
-    --_seg-5: var(--funnel-chart-segment-6, #39c5cf);
-    --_seg-6: var(--funnel-chart-segment-7, #d29922);
-    --_seg-7: var(--funnel-chart-segment-8, #9ea7b3);
+    ${darkSegments}
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      --_seg-0: var(--funnel-chart-segment-1, #4493f8);
-      --_seg-1: var(--funnel-chart-segment-2, #f0883e);
-      --_seg-2: var(--funnel-chart-segment-3, #3fb950);
-      --_seg-3: var(--funnel-chart-segment-4, #a371f7);
-      --_seg-4: var(--funnel-chart-segment-5, #db61a2);
-      --_seg-5: var(--funnel-chart-segment-6, #39c5cf);
-      --_seg-6: var(--funnel-chart-segment-7, #d29922);
-      --_seg-7: var(--funnel-chart-segment-8, #9ea7b3);
+      ${darkSegments}
     }
   }
 
