@@ -377,26 +377,19 @@ export function layoutTree(
 function stackLinkGeometry(parent: LayoutNode, child: LayoutNode, above: LayoutNode | null, levelGap: number): LayoutLink {
   const spineX = child.x - STACK_INDENT / 2;
   const cy = child.y + child.height / 2;
+  // The first card of a column is reached from the parent's bottom centre; the others from the card above.
   let d: string;
   let top: number;
+  let fromX = spineX;
   if (above === null) {
-    const x0 = parent.x + parent.width / 2;
-    const y0 = parent.y + parent.height;
-    const turn = y0 + Math.min(levelGap / 2, child.y - y0 - 8);
-    top = y0;
-    d = `M${round(x0)},${round(y0)}V${round(turn)}H${round(spineX)}V${round(cy)}H${round(child.x)}`;
-    return {
-      id: child.id,
-      parentId: parent.id,
-      d,
-      mid: [spineX, cy],
-      label: [child.x + 2, child.y - 6],
-      labelAnchor: 'start',
-      bounds: { x0: Math.min(x0, spineX) - 10, y0: top - 10, x1: Math.max(x0, child.x + 120), y1: cy + 10 },
-    };
+    fromX = parent.x + parent.width / 2;
+    top = parent.y + parent.height;
+    const turn = top + Math.min(levelGap / 2, child.y - top - 8);
+    d = `M${round(fromX)},${round(top)}V${round(turn)}H${round(spineX)}V${round(cy)}H${round(child.x)}`;
+  } else {
+    top = above.y + above.height / 2;
+    d = `M${round(spineX)},${round(top)}V${round(cy)}H${round(child.x)}`;
   }
-  top = above.y + above.height / 2;
-  d = `M${round(spineX)},${round(top)}V${round(cy)}H${round(child.x)}`;
   return {
     id: child.id,
     parentId: parent.id,
@@ -404,7 +397,7 @@ function stackLinkGeometry(parent: LayoutNode, child: LayoutNode, above: LayoutN
     mid: [spineX, cy],
     label: [child.x + 2, child.y - 6],
     labelAnchor: 'start',
-    bounds: { x0: spineX - 10, y0: top - 10, x1: child.x + 120, y1: cy + 10 },
+    bounds: { x0: Math.min(fromX, spineX) - 10, y0: top - 10, x1: Math.max(fromX, child.x + 120), y1: cy + 10 },
   };
 }
 
