@@ -184,10 +184,9 @@ describe('<metric-tree>: rendering', () => {
       expect(box.height).to.be.at.least(24);
     }
     el.fit();
-    await aTimeout(400);
     const toggle = node(el, 'wat')!.querySelector('.toggle')!;
-    // Scaled by the view: the pill is 24 px tall at scale 1.
-    expect(toggle.getAttribute('height')).to.equal('24');
+    // Scaled by the view: the pill is 24 px tall at scale 1 (fit() animates there).
+    await waitUntil(() => toggle.getAttribute('height') === '24', `toggle 24 px tall after fit(), is ${toggle.getAttribute('height')}`, { timeout: 5000 });
   });
 });
 
@@ -326,7 +325,18 @@ describe('<metric-tree>: keyboard (WAI-ARIA tree pattern)', () => {
     expect(await el.focusNode('tickets')).to.equal(true);
     expect(focused(el)).to.equal('tickets');
     expect(el.isExpanded('retained')).to.equal(true);
-    await aTimeout(400);
+    // The pan animates (280 ms, or at once under reduced motion); wait until it has arrived.
+    const settled = async () => {
+      let last = '';
+      for (let i = 0; i < 100; i++) {
+        await aTimeout(50);
+        const now = root(el).querySelector('g.zoom')!.getAttribute('transform') ?? '';
+        if (now === last) return;
+        last = now;
+      }
+    };
+    await aTimeout(300);
+    await settled();
     const viewport = root(el).querySelector('.viewport')!.getBoundingClientRect();
     const box = node(el, 'tickets')!.querySelector('.card')!.getBoundingClientRect();
     expect(box.left).to.be.at.least(viewport.left - 1);

@@ -301,7 +301,10 @@ describe('F: accessibility', function () {
       for (const id of ['wat', 'new', 'signups', 'churn']) {
         await (el as any).focusNode(id);
         await settle(el);
-        await sleep(isFirefox ? 1200 : 350);
+        // The pan animates for 280 ms by animation frames, which a loaded machine may delay; the
+        // element's own 400 ms timer then puts the view at its target. This timer, set later with a
+        // longer delay, always runs after that one.
+        await sleep(isFirefox ? 1200 : 500);
         const node = el.shadowRoot.querySelector(`[role="treeitem"][data-id="${id}"]`)!;
         const box = node.getBoundingClientRect();
         const view = svg.getBoundingClientRect();
