@@ -7,7 +7,8 @@
 //     playwright-core); 6. builds Storybook; then prints one line `N passed, N failed`, after the name of
 //     every failure. A browser-test file with a failure is run once more alone; failures that do not
 //     recur are listed as flaky instead of failing the run (no test is retried inside a run).
-// NSW_BROWSERS=chromium skips Firefox; NSW_SKIP=storybook,e2e,build skips steps (for local loops).
+// NSW_BROWSERS=chromium skips Firefox; NSW_SKIP=storybook,e2e,build skips steps; NSW_FILES / NSW_E2E_FILES
+// (comma-separated) narrow the browser / page tests (for local loops).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -112,27 +113,48 @@ if (existsSync(countFile)) {
 } else record(false, 'web-test-runner produced no results');
 
 const e2eDir = join(root, 'test/e2e');
-const e2eFiles = existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join('test/e2e', f)) : [];
-if (!skip.has('e2e') && e2eFiles.length) {
-  console.log(`\n[test] page tests against the built bundles (${stamp()})`);
-  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...e2eFiles], {
+const e2eFiles = process.env.NSW_E2E_FILES ? process.env.NSW_E2E_FILES.split(',') : existsSync(e2eDir) ? readdirSync(e2eDir).filter((f) => f.endsWith('.e2e.mjs')).sort().map((f) => join('test/e2e', f)) : [];
+function runPageTests(files) {
+  const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
     cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
   });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   const count = (label) => Number(new RegExp(`^ℹ ${label} (\\d+)$`, 'm').exec(result.stdout)?.[1] ?? 0);
-  totals.passed += count('pass');
-  totals.failed += count('fail');
-  totals.skipped += count('skipped');
-  // node:test's spec reporter repeats each failure under "failing tests:" at the end.
+  const run = { passed: count('pass'), failed: count('fail'), skipped: count('skipped'), failures: [], failedFiles: [], status: result.status };
+  // node:test's spec reporter repeats each failure under "failing tests:" at the end, after "test at <file>:line".
   const failing = result.stdout.split(/^✖ failing tests:$/m)[1] ?? '';
   for (const line of failing.split('\n')) {
+    const file = /^test at (.+?):\d+:\d+$/.exec(line)?.[1];
+    if (file && files.includes(file) && !run.failedFiles.includes(file)) run.failedFiles.push(file);
     const name = /^\s*✖ (.+?)(?: \([\d.]+ms\))?$/.exec(line)?.[1];
-    if (name) failures.push(`[page] ${name}`);
+    if (name) run.failures.push(`[page] ${name}`);
   }
-  if (result.status !== 0) {
+  return run;
+}
+
+if (!skip.has('e2e') && e2eFiles.length) {
+  console.log(`\n[test] page tests against the built bundles (${stamp()})`);
+  const run = runPageTests(e2eFiles);
+  // As for the browser tests: a file with failures runs once more; failures that do not recur are flaky.
+  if (run.failed > 0 && run.failedFiles.length && run.failedFiles.length <= 3) {
+    console.log(`\n[test] page tests: re-running ${run.failedFiles.join(', ')} once (${stamp()})`);
+    const again = runPageTests(run.failedFiles);
+    if (again.status === 0 && again.failed === 0 && again.passed > 0) {
+      flaky.push(...run.failures);
+      run.passed += run.failed;
+      run.failed = 0;
+      run.failures = [];
+      run.status = 0;
+    }
+  }
+  totals.passed += run.passed;
+  totals.failed += run.failed;
+  totals.skipped += run.skipped;
+  failures.push(...run.failures);
+  if (run.status !== 0) {
     ok = false;
-    if (count('fail') === 0) record(false, 'page tests exited non-zero');
+    if (run.failed === 0) record(false, 'page tests exited non-zero');
   }
 }
 
